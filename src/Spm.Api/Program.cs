@@ -1,4 +1,28 @@
+using Spm.Api.Hosting;
+
+// A table of contents: each line is one concern, implemented in Hosting/.
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddSpmObservability();
+builder.AddSpmPersistence();
+builder.AddSpmRedis();
+builder.AddSpmAuth();
+builder.AddSpmGraphQL();
+builder.AddSpmHealth();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => "ok");
+
+// `dotnet Spm.Api.dll migrate | seed-demo | print-schema FILE | demo-access` run a task and exit.
+if (await SpmCommands.TryRunAsync(app, args))
+{
+    return;
+}
+
+app.UseSpmAuth();
+app.MapSpmHealth();
+app.MapSpmGraphQL();
+
 await app.RunAsync();
+
+/// <summary>Entry point; public so integration tests can host the app.</summary>
+public sealed partial class Program;

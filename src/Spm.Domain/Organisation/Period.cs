@@ -36,28 +36,30 @@ public sealed class Period : ITenantOwned
     /// <summary>The year of a quarter, the quarter of a month; null for a year.</summary>
     public Guid? ParentId { get; private set; }
 
-    /// <summary>The seventeen periods of one fiscal year, with parents linked and v7 ids.</summary>
-    public static IReadOnlyList<Period> Generate(Guid tenantId, FiscalCalendar calendar, int fiscalYear)
+    /// <summary>The seventeen periods of one fiscal year, with parents linked.</summary>
+    /// <param name="newId">Id source; v7 ids from the clock when omitted.</param>
+    public static IReadOnlyList<Period> Generate(Guid tenantId, FiscalCalendar calendar, int fiscalYear, Func<Guid>? newId = null)
     {
         ArgumentNullException.ThrowIfNull(calendar);
+        newId ??= Guid.CreateVersion7;
         var result = new List<Period>(17);
-        var year = Create(tenantId, calendar.Year(fiscalYear), null);
+        var year = Create(newId(), tenantId, calendar.Year(fiscalYear), null);
         result.Add(year);
         var quarters = new Period[4];
         for (var q = 1; q <= 4; q++)
         {
-            quarters[q - 1] = Create(tenantId, calendar.Quarter(fiscalYear, q), year.Id);
+            quarters[q - 1] = Create(newId(), tenantId, calendar.Quarter(fiscalYear, q), year.Id);
             result.Add(quarters[q - 1]);
         }
 
         for (var m = 1; m <= 12; m++)
         {
-            result.Add(Create(tenantId, calendar.Month(fiscalYear, m), quarters[(m - 1) / 3].Id));
+            result.Add(Create(newId(), tenantId, calendar.Month(fiscalYear, m), quarters[(m - 1) / 3].Id));
         }
 
         return result;
     }
 
-    private static Period Create(Guid tenantId, PeriodDefinition d, Guid? parentId) =>
-        new(Guid.CreateVersion7(), tenantId, d.Kind, d.FiscalYear, d.Number, d.Name, d.Start, d.End, parentId);
+    private static Period Create(Guid id, Guid tenantId, PeriodDefinition d, Guid? parentId) =>
+        new(id, tenantId, d.Kind, d.FiscalYear, d.Number, d.Name, d.Start, d.End, parentId);
 }

@@ -1,0 +1,14 @@
+namespace Spm.Api.Auth;
+
+/// <summary>Claim types Spm puts in its tokens.</summary>
+public static class SpmClaims
+{
+    /// <summary>The tenant the token acts for; the only source of the tenant.</summary>
+    public const string Tenant = "spm_tenant";
+
+    /// <summary>The participant a person's token belongs to.</summary>
+    public const string Participant = "spm_participant";
+
+    /// <summary>Access role: admin, finance, manager, rep, partner, display.</summary>
+    public const string Role = "role";
+}

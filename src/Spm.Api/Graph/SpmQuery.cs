@@ -1,0 +1,17 @@
+using GraphQL.Types;
+using Spm.Api.Features.Organisation;
+using Spm.Api.Features.Relay;
+
+namespace Spm.Api.Graph;
+
+/// <summary>The one flat Query type; each feature contributes its root fields here, explicitly.</summary>
+public sealed class SpmQuery : ObjectGraphType
+{
+    public SpmQuery(NodeRegistry nodes)
+    {
+        Name = "Query";
+        Description = "Everything a caller can read. Results are always limited to the caller's tenant and permissions.";
+        NodeQueries.Register(this, nodes);
+        OrganisationQueries.Register(this, nodes);
+    }
+}

@@ -1,0 +1,14 @@
+using GraphQL.Types;
+
+namespace Spm.Api.Graph;
+
+/// <summary>The Spm GraphQL schema.</summary>
+public sealed class SpmSchema : Schema
+{
+    public SpmSchema(IServiceProvider services, SpmQuery query)
+        : base(services)
+    {
+        Query = query;
+        Description = "Spm: sales performance management. Plans, territories, quotas, crediting, compensation and live leaderboards.";
+    }
+}

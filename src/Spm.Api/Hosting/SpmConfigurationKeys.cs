@@ -1,0 +1,27 @@
+namespace Spm.Api.Hosting;
+
+/// <summary>
+/// Every configuration key the app reads, in one place: the README documents them and a test
+/// checks that the docker compose file sets only keys from this list.
+/// </summary>
+public static class SpmConfigurationKeys
+{
+    public const string Postgres = "ConnectionStrings:Postgres";
+    public const string Redis = "ConnectionStrings:Redis";
+    public const string DataDirectory = "Spm:DataDirectory";
+    public const string RedisKeyPrefix = "Spm:Redis:KeyPrefix";
+    public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
+    public const string Urls = "ASPNETCORE_URLS";
+    public const string Environment = "ASPNETCORE_ENVIRONMENT";
+
+    public static readonly IReadOnlyList<string> All = [Postgres, Redis, DataDirectory, RedisKeyPrefix, OtlpEndpoint, Urls, Environment];
+
+    /// <summary>The environment-variable spelling of a key (':' becomes '__').</summary>
+    public static string AsEnvironmentVariable(string key) => key.Replace(":", "__", StringComparison.Ordinal);
+
+    public static string Require(IConfiguration configuration, string key) =>
+        configuration[key] is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"Configuration '{key}' is missing (environment variable {AsEnvironmentVariable(key)}). './spm up' sets it for local runs.");
+}
