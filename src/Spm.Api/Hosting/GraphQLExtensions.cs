@@ -13,6 +13,7 @@ internal static class GraphQLExtensions
         builder.Services.AddSingleton<NodeRegistry>();
         builder.Services.AddSingleton<SpmQuery>();
         // Graph types are listed, not scanned: the schema's contents are visible in one place.
+        builder.Services.AddSingleton<CalendarDateGraphType>();
         builder.Services.AddSingleton<NodeInterface>();
         builder.Services.AddSingleton<PageInfoGraphType>();
         builder.Services.AddSingleton(typeof(EdgeGraphType<,>));

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Spm.Api.Features.Relay;
+using Spm.Api.Graph;
 using Spm.Domain.Organisation;
 
 namespace Spm.Api.Features.Organisation;
@@ -20,8 +21,8 @@ public sealed class ParticipantGraphType : ObjectGraphType<Participant>
         Field<NonNullGraphType<StringGraphType>>("email").Description("Work email, lower case, unique in the tenant.").Resolve(c => c.Source.Email);
         Field<NonNullGraphType<ParticipantRoleGraphType>>("role").Description("What the participant does in the sales organisation.").Resolve(c => c.Source.Role);
         Field<NonNullGraphType<ParticipantStatusGraphType>>("status").Description("Employment state.").Resolve(c => c.Source.Status);
-        Field<NonNullGraphType<DateOnlyGraphType>>("hireDate").Description("First day of employment (drives ramped quotas).").Resolve(c => c.Source.HireDate);
-        Field<DateOnlyGraphType>("terminationDate").Description("Last day of employment; null while employed.").Resolve(c => c.Source.TerminationDate);
+        Field<NonNullGraphType<CalendarDateGraphType>>("hireDate").Description("First day of employment (drives ramped quotas).").Resolve(c => c.Source.HireDate);
+        Field<CalendarDateGraphType>("terminationDate").Description("Last day of employment; null while employed.").Resolve(c => c.Source.TerminationDate);
         Field<NonNullGraphType<StringGraphType>>("payCurrency").Description("ISO 4217 currency the participant is paid in.").Resolve(c => c.Source.PayCurrency);
         Field<ParticipantGraphType>("manager").Description("The participant's direct manager; null at the top.")
             .Resolve(c => c.Source.ManagerId is { } id ? c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().ParticipantById.Load(id) : null);

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Spm.Api.Features.Relay;
+using Spm.Api.Graph;
 using Spm.Domain.Organisation;
 
 namespace Spm.Api.Features.Organisation;
@@ -20,8 +21,8 @@ public sealed class PeriodGraphType : ObjectGraphType<Period>
         Field<NonNullGraphType<IntGraphType>>("fiscalYear").Description("The fiscal year the period belongs to.").Resolve(c => c.Source.FiscalYear);
         Field<NonNullGraphType<IntGraphType>>("number").Description("Position in the fiscal year: quarter 1-4 or month 1-12 (1 for a year).").Resolve(c => c.Source.Number);
         Field<NonNullGraphType<StringGraphType>>("name").Description("Display name such as FY2027, FY2027-Q1 or FY2027-M01.").Resolve(c => c.Source.Name);
-        Field<NonNullGraphType<DateOnlyGraphType>>("startDate").Description("First day of the period.").Resolve(c => c.Source.StartDate);
-        Field<NonNullGraphType<DateOnlyGraphType>>("endDate").Description("Last day of the period, inclusive.").Resolve(c => c.Source.EndDate);
+        Field<NonNullGraphType<CalendarDateGraphType>>("startDate").Description("First day of the period.").Resolve(c => c.Source.StartDate);
+        Field<NonNullGraphType<CalendarDateGraphType>>("endDate").Description("Last day of the period, inclusive.").Resolve(c => c.Source.EndDate);
         Field<PeriodGraphType>("parent").Description("The quarter of a month, the year of a quarter; null for a year.")
             .Resolve(c => c.Source.ParentId is { } id ? c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().PeriodById.Load(id) : null);
     }

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Spm.Infrastructure.Persistence;
+
+namespace Spm.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real API in-process, on the real servers, with header-based test authentication.
+/// Each factory gets its own database, so test classes never see each other's rows.
+/// </summary>
+public class SpmApiFactory(string postgres, string redis) : WebApplicationFactory<Program>
+{
+    public CommandCounter Commands { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Postgres", postgres);
+        builder.UseSetting("ConnectionStrings:Redis", redis);
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddAuthentication(TestAuthHandler.SchemeName)
+                .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
+            services.PostConfigure<AuthenticationOptions>(o =>
+            {
+                o.DefaultScheme = TestAuthHandler.SchemeName;
+                o.DefaultAuthenticateScheme = TestAuthHandler.SchemeName;
+                o.DefaultChallengeScheme = TestAuthHandler.SchemeName;
+            });
+            services.ConfigureDbContext<SpmDbContext>(o => o.AddInterceptors(Commands));
+        });
+    }
+
+    /// <summary>A client acting as <paramref name="tenantId"/> with <paramref name="roles"/>.</summary>
+    public HttpClient ClientFor(Guid tenantId, params string[] roles)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add("X-Test-Tenant", tenantId.ToString());
+        foreach (var role in roles)
+        {
+            client.DefaultRequestHeaders.Add("X-Test-Role", role);
+        }
+
+        return client;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Spm.Api.Auth;
+
+namespace Spm.Api.Tests.Infrastructure;
+
+/// <summary>
+/// Authenticates test requests from headers (X-Test-Tenant, X-Test-Role, X-Test-Participant) so
+/// feature tests can act as any caller; the token flows themselves are tested end to end elsewhere.
+/// </summary>
+public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "Test";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue("X-Test-Tenant", out var tenant))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        var claims = new List<Claim> { new(SpmClaims.Tenant, tenant.ToString()), new("sub", "test-user") };
+        foreach (var role in Request.Headers["X-Test-Role"])
+        {
+            claims.Add(new Claim(SpmClaims.Role, role!));
+        }
+
+        if (Request.Headers.TryGetValue("X-Test-Participant", out var participant))
+        {
+            claims.Add(new Claim(SpmClaims.Participant, participant.ToString()));
+        }
+
+        var identity = new ClaimsIdentity(claims, SchemeName, "sub", SpmClaims.Role);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+}
