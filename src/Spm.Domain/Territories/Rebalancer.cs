@@ -34,11 +34,13 @@ public static class Rebalancer
         var potential = new double[n];
         var accounts = new double[n];
         var owner = new int[units.Count];
-        var members = new List<int>[n];
-        var position = new int[units.Count];
+
+        // Unmoved units per territory, grouped by account count and ordered by (potential, input order): for a given
+        // source and destination the best unit is the one nearest an ideal potential, found by two ordered look-ups.
+        var movable = new SortedDictionary<int, SortedSet<(double Potential, int Unit)>>[n];
         for (var t = 0; t < n; t++)
         {
-            members[t] = [];
+            movable[t] = [];
         }
 
         var keys = new HashSet<string>(StringComparer.Ordinal);
@@ -61,8 +63,12 @@ public static class Rebalancer
             }
 
             owner[u] = t;
-            position[u] = members[t].Count;
-            members[t].Add(u);
+            if (!movable[t].TryGetValue(unit.AccountCount, out var set))
+            {
+                movable[t][unit.AccountCount] = set = [];
+            }
+
+            set.Add(((double)unit.Potential, u));
             potential[t] += (double)unit.Potential;
             accounts[t] += unit.AccountCount;
         }
@@ -84,7 +90,6 @@ public static class Rebalancer
             byLoad.Add((Load(t), t));
         }
 
-        var moved = new bool[units.Count];
         var moves = new List<UnitMove>();
         var k = Math.Min(options.CandidateTerritories, n);
         var sources = new int[k];
@@ -116,29 +121,34 @@ public static class Rebalancer
             var bestTo = -1;
             foreach (var s in sources)
             {
-                foreach (var u in members[s])
+                foreach (var d in destinations)
                 {
-                    if (moved[u])
+                    if (d == s)
                     {
                         continue;
                     }
 
-                    var p = (double)units[u].Potential;
-                    var a = (double)units[u].AccountCount;
-                    foreach (var d in destinations)
+                    // gain(p, a) = -2/n [cP p (dP + p) + cA a (dA + a)] is largest for p nearest -dP / 2 within a group.
+                    var dP = potential[d] - potential[s];
+                    var dA = accounts[d] - accounts[s];
+                    var ideal = -dP / 2;
+                    foreach (var (a, set) in movable[s])
                     {
-                        if (d == s)
+                        if (set.Count == 0)
                         {
                             continue;
                         }
 
-                        var delta = scale * ((cP * p * (potential[d] - potential[s] + p)) + (cA * a * (accounts[d] - accounts[s] + a)));
-                        var gain = -delta;
-                        if (gain > bestGain || (gain == bestGain && bestUnit >= 0 && (u < bestUnit || (u == bestUnit && d < bestTo))))
+                        foreach (var u in Nearest(set, ideal))
                         {
-                            bestGain = gain;
-                            bestUnit = u;
-                            bestTo = d;
+                            var p = (double)units[u].Potential;
+                            var gain = -scale * ((cP * p * (dP + p)) + (cA * a * (dA + a)));
+                            if (gain > bestGain || (gain == bestGain && bestUnit >= 0 && (u < bestUnit || (u == bestUnit && d < bestTo))))
+                            {
+                                bestGain = gain;
+                                bestUnit = u;
+                                bestTo = d;
+                            }
                         }
                     }
                 }
@@ -159,11 +169,8 @@ public static class Rebalancer
             byLoad.Add((Load(from), from));
             byLoad.Add((Load(bestTo), bestTo));
 
-            RemoveMember(members[from], position, bestUnit);
-            position[bestUnit] = members[bestTo].Count;
-            members[bestTo].Add(bestUnit);
+            movable[from][units[bestUnit].AccountCount].Remove(((double)units[bestUnit].Potential, bestUnit));
             owner[bestUnit] = bestTo;
-            moved[bestUnit] = true;
             moves.Add(new UnitMove(units[bestUnit].Key, siblings[from], siblings[bestTo], units[bestUnit].Potential, units[bestUnit].AccountCount));
         }
 
@@ -203,13 +210,26 @@ public static class Rebalancer
             .ToArray();
     }
 
-    private static void RemoveMember(List<int> list, int[] position, int unit)
+    /// <summary>The units just below and just above <paramref name="ideal"/>, each the earliest in input order among equal potentials.</summary>
+    private static IEnumerable<int> Nearest(SortedSet<(double Potential, int Unit)> set, double ideal)
     {
-        var at = position[unit];
-        var last = list[^1];
-        list[at] = last;
-        position[last] = at;
-        list.RemoveAt(list.Count - 1);
+        // Enumerating a view starts in O(log n); a view's Count would walk all of it.
+        foreach (var (p, _) in set.GetViewBetween((double.NegativeInfinity, int.MinValue), (ideal, int.MaxValue)).Reverse())
+        {
+            foreach (var (_, unit) in set.GetViewBetween((p, int.MinValue), (p, int.MaxValue)))
+            {
+                yield return unit;
+                break;
+            }
+
+            break;
+        }
+
+        foreach (var (_, unit) in set.GetViewBetween((ideal, int.MinValue), (double.PositiveInfinity, int.MaxValue)))
+        {
+            yield return unit;
+            break;
+        }
     }
 
     private static TerritoryLoad[] Loads(IReadOnlyList<Guid> siblings, IReadOnlyList<RebalanceUnit> units, int[] owner)

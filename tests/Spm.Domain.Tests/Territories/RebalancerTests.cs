@@ -1,9 +1,10 @@
 using Spm.Domain.Territories;
+using Xunit.Abstractions;
 using static Spm.Domain.Tests.Territories.TerritoryFixtures;
 
 namespace Spm.Domain.Tests.Territories;
 
-public sealed class RebalancerTests
+public sealed class RebalancerTests(ITestOutputHelper output)
 {
     private static readonly Guid North = Id(1);
     private static readonly Guid South = Id(2);
@@ -99,7 +100,9 @@ public sealed class RebalancerTests
     {
         // Time by hand: dotnet test --filter Category=Perf. 100,000 accounts / 200 territories.
         var (siblings, units) = RandomBook(seed: 11, territories: 200, accounts: 100_000);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var proposal = Rebalancer.Propose(siblings, units, new RebalanceOptions(MinimumGain: 0.00001m));
+        output.WriteLine($"{units.Count} units, {siblings.Length} territories: {proposal.Moves.Count} moves in {clock.ElapsedMilliseconds} ms; {string.Join("; ", proposal.Balance)}");
         Assert.All(proposal.Balance, b => Assert.True(b.After < b.Before / 2, $"{b.Metric}: {b.Before} -> {b.After}"));
     }
 
