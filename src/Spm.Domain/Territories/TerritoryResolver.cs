@@ -10,7 +10,13 @@ namespace Spm.Domain.Territories;
 /// </summary>
 public sealed class TerritoryResolver : ITerritoryResolver
 {
+    // Index entries pack (leaf rank, group) into one int; a leaf indexes at most MaxGroups of its AND operands.
+    private const int GroupBits = 5;
+    private const int MaxGroups = 30;
     private static readonly ReadOnlyCollection<Guid> EmptyPath = new([]);
+
+    [ThreadStatic]
+    private static int[]? scratchHits;
 
     private readonly Leaf[] leaves;
     private readonly Dictionary<string, int[]>?[] textIndex;
@@ -18,6 +24,7 @@ public sealed class TerritoryResolver : ITerritoryResolver
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> prefixLookup;
     private readonly int[] prefixLengths;
     private readonly int[] always;
+    private readonly int[] required;
     private readonly Dictionary<Guid, (Guid TerritoryId, IReadOnlyList<Guid> Path)> overrides;
 
     private TerritoryResolver(
@@ -27,6 +34,7 @@ public sealed class TerritoryResolver : ITerritoryResolver
         Dictionary<string, int[]>?[] textIndex,
         Dictionary<string, int[]> prefixIndex,
         int[] always,
+        int[] required,
         Dictionary<Guid, (Guid, IReadOnlyList<Guid>)> overrides)
     {
         Hierarchy = hierarchy;
@@ -37,6 +45,7 @@ public sealed class TerritoryResolver : ITerritoryResolver
         prefixLookup = prefixIndex.GetAlternateLookup<ReadOnlySpan<char>>();
         prefixLengths = prefixIndex.Keys.Select(k => k.Length).Distinct().Order().ToArray();
         this.always = always;
+        this.required = required;
         this.overrides = overrides;
     }
 
@@ -51,29 +60,37 @@ public sealed class TerritoryResolver : ITerritoryResolver
     {
         ArgumentNullException.ThrowIfNull(hierarchy);
         var leaves = new List<Leaf>();
-        var atoms = new List<Atoms?>();
+        var atoms = new List<List<Atoms>>();
         CollectLeaves(hierarchy, on, null, [], [], leaves, atoms);
 
         var textBuilders = new Dictionary<string, List<int>>?[Enum.GetValues<AccountField>().Length];
         var prefixBuilder = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
         var always = new List<int>();
+        var required = new int[leaves.Count];
         for (var rank = 0; rank < leaves.Count; rank++)
         {
-            if (atoms[rank] is not { } a)
+            var groups = atoms[rank];
+            if (groups.Count == 0)
             {
                 always.Add(rank);
                 continue;
             }
 
-            foreach (var (field, value) in a.Values)
+            // Every group is necessary; a leaf is a candidate only when the account hits all of them.
+            required[rank] = (1 << groups.Count) - 1;
+            for (var g = 0; g < groups.Count; g++)
             {
-                var builder = textBuilders[(int)field] ??= new(StringComparer.OrdinalIgnoreCase);
-                AddRank(builder, value, rank);
-            }
+                var entry = (rank << GroupBits) | g;
+                foreach (var (field, value) in groups[g].Values)
+                {
+                    var builder = textBuilders[(int)field] ??= new(StringComparer.OrdinalIgnoreCase);
+                    AddEntry(builder, value, entry);
+                }
 
-            foreach (var prefix in a.Prefixes)
-            {
-                AddRank(prefixBuilder, prefix, rank);
+                foreach (var prefix in groups[g].Prefixes)
+                {
+                    AddEntry(prefixBuilder, prefix, entry);
+                }
             }
         }
 
@@ -84,6 +101,7 @@ public sealed class TerritoryResolver : ITerritoryResolver
             textBuilders.Select(b => b?.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase)).ToArray(),
             prefixBuilder.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
             [.. always],
+            required,
             OverrideTable.Build(hierarchy, on, overrides));
     }
 
@@ -146,8 +164,9 @@ public sealed class TerritoryResolver : ITerritoryResolver
     /// <summary>Leaf ranks that might match, ascending and distinct; every leaf that can match is among them.</summary>
     private List<int> Candidates(AccountAttributes account)
     {
-        var candidates = new List<int>(always.Length + 8);
-        candidates.AddRange(always);
+        // Per-thread scratch keeps the resolver immutable and thread-safe without allocating per account.
+        var hits = scratchHits is { } h && h.Length >= leaves.Length ? h : scratchHits = new int[leaves.Length];
+        var touched = new List<int>(16);
         for (var f = 0; f < textIndex.Length; f++)
         {
             if (textIndex[f] is null)
@@ -156,9 +175,9 @@ public sealed class TerritoryResolver : ITerritoryResolver
             }
 
             var value = AccountFields.Text(account, (AccountField)f);
-            if (value is not null && textLookup[f].TryGetValue(value.AsSpan(), out var ranks))
+            if (value is not null && textLookup[f].TryGetValue(value.AsSpan(), out var entries))
             {
-                candidates.AddRange(ranks);
+                Hit(hits, touched, entries);
             }
         }
 
@@ -171,42 +190,54 @@ public sealed class TerritoryResolver : ITerritoryResolver
                     break;
                 }
 
-                if (prefixLookup.TryGetValue(code.AsSpan(0, length), out var ranks))
+                if (prefixLookup.TryGetValue(code.AsSpan(0, length), out var entries))
                 {
-                    candidates.AddRange(ranks);
+                    Hit(hits, touched, entries);
                 }
             }
         }
 
-        if (candidates.Count > 1)
+        var candidates = new List<int>(always.Length + touched.Count);
+        candidates.AddRange(always);
+        foreach (var rank in touched)
         {
-            candidates.Sort();
-            var write = 1;
-            for (var read = 1; read < candidates.Count; read++)
+            if (hits[rank] == required[rank])
             {
-                if (candidates[read] != candidates[write - 1])
-                {
-                    candidates[write++] = candidates[read];
-                }
+                candidates.Add(rank);
             }
 
-            candidates.RemoveRange(write, candidates.Count - write);
+            hits[rank] = 0;
         }
 
+        candidates.Sort();
         return candidates;
     }
 
-    private static void AddRank(Dictionary<string, List<int>> index, string key, int rank)
+    private static void Hit(int[] hits, List<int> touched, int[] entries)
     {
-        if (!index.TryGetValue(key, out var ranks))
+        foreach (var entry in entries)
         {
-            index[key] = ranks = [];
+            var rank = entry >> GroupBits;
+            if (hits[rank] == 0)
+            {
+                touched.Add(rank);
+            }
+
+            hits[rank] |= 1 << (entry & ((1 << GroupBits) - 1));
+        }
+    }
+
+    private static void AddEntry(Dictionary<string, List<int>> index, string key, int entry)
+    {
+        if (!index.TryGetValue(key, out var entries))
+        {
+            index[key] = entries = [];
         }
 
-        // Ranks arrive in ascending order; a leaf listing the same key twice must not be a candidate twice.
-        if (ranks.Count == 0 || ranks[^1] != rank)
+        // A group listing the same key twice must not be counted twice.
+        if (entries.Count == 0 || entries[^1] != entry)
         {
-            ranks.Add(rank);
+            entries.Add(entry);
         }
     }
 
@@ -217,7 +248,7 @@ public sealed class TerritoryResolver : ITerritoryResolver
         List<Guid> path,
         List<RuleExpression> rules,
         List<Leaf> leaves,
-        List<Atoms?> atoms)
+        List<List<Atoms>> atoms)
     {
         foreach (var node in hierarchy.EffectiveChildren(parent, on))
         {
@@ -236,7 +267,7 @@ public sealed class TerritoryResolver : ITerritoryResolver
                 // A leaf without a rule holds explicitly assigned accounts only, so it never needs an index entry.
                 var conjunction = new AllOfRule([.. rules]);
                 leaves.Add(new Leaf(node.Id, new ReadOnlyCollection<Guid>([.. path]), RuleCompiler.Compile(conjunction)));
-                atoms.Add(Atoms.Necessary(conjunction));
+                atoms.Add(Atoms.Groups(conjunction));
             }
 
             if (node.Rule is not null)
@@ -261,6 +292,30 @@ public sealed class TerritoryResolver : ITerritoryResolver
             Prefixes.Count == 0 ? int.MaxValue : Rank(AccountField.PostalCode));
 
         private int Size => Values.Count + Prefixes.Count;
+
+        /// <summary>The necessary key sets of each operand of a conjunction (nested ANDs flattened), at most MaxGroups.</summary>
+        public static List<Atoms> Groups(AllOfRule conjunction)
+        {
+            var groups = new List<Atoms>();
+            var pending = new Stack<RuleExpression>(conjunction.Operands.Reverse());
+            while (pending.Count > 0 && groups.Count < MaxGroups)
+            {
+                var operand = pending.Pop();
+                if (operand is AllOfRule inner)
+                {
+                    foreach (var o in inner.Operands.Reverse())
+                    {
+                        pending.Push(o);
+                    }
+                }
+                else if (Necessary(operand) is { } atoms)
+                {
+                    groups.Add(atoms);
+                }
+            }
+
+            return groups;
+        }
 
         public static Atoms? Necessary(RuleExpression rule)
         {

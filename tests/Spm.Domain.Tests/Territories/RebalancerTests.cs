@@ -100,9 +100,10 @@ public sealed class RebalancerTests(ITestOutputHelper output)
     {
         // Time by hand: dotnet test --filter Category=Perf. 100,000 accounts / 200 territories.
         var (siblings, units) = RandomBook(seed: 11, territories: 200, accounts: 100_000);
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var proposal = Rebalancer.Propose(siblings, units, new RebalanceOptions(MinimumGain: 0.00001m));
-        output.WriteLine($"{units.Count} units, {siblings.Length} territories: {proposal.Moves.Count} moves in {clock.ElapsedMilliseconds} ms; {string.Join("; ", proposal.Balance)}");
+        output.WriteLine($"{units.Count} units, {siblings.Length} territories: {proposal.Moves.Count} moves in {clock.ElapsedMilliseconds} ms wall, {(System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms CPU; {string.Join("; ", proposal.Balance)}");
         Assert.All(proposal.Balance, b => Assert.True(b.After < b.Before / 2, $"{b.Metric}: {b.Before} -> {b.After}"));
     }
 
