@@ -1,0 +1,4 @@
+namespace Spm.Domain.Quotas;
+
+/// <summary>The rounded amount one child receives.</summary>
+public sealed record AllocatedShare(string Id, decimal Amount);

@@ -1,0 +1,38 @@
+namespace Spm.Domain.Territories;
+
+/// <summary>Validates overrides and keeps those whose territory is in force on the date.</summary>
+internal static class OverrideTable
+{
+    public static Dictionary<Guid, (Guid TerritoryId, IReadOnlyList<Guid> Path)> Build(
+        TerritoryHierarchy hierarchy, DateOnly on, IEnumerable<AccountOverride>? overrides)
+    {
+        var table = new Dictionary<Guid, (Guid, IReadOnlyList<Guid>)>();
+        var seen = new HashSet<Guid>();
+        var paths = new Dictionary<Guid, IReadOnlyList<Guid>>();
+        foreach (var o in overrides ?? [])
+        {
+            if (!seen.Add(o.AccountId))
+            {
+                throw new TerritoryValidationException("TERRITORY_OVERRIDE_DUPLICATE", $"Account {o.AccountId} has more than one override.");
+            }
+
+            if (!hierarchy.Contains(o.TerritoryId))
+            {
+                throw new TerritoryValidationException("TERRITORY_UNKNOWN", $"The override of account {o.AccountId} points to unknown territory {o.TerritoryId}.");
+            }
+
+            // An override to a territory not in force that day is dormant: the account falls back to the rules.
+            if (hierarchy.IsEffective(o.TerritoryId, on))
+            {
+                if (!paths.TryGetValue(o.TerritoryId, out var path))
+                {
+                    paths[o.TerritoryId] = path = hierarchy.PathTo(o.TerritoryId).ToArray().AsReadOnly();
+                }
+
+                table[o.AccountId] = (o.TerritoryId, path);
+            }
+        }
+
+        return table;
+    }
+}
