@@ -30,6 +30,7 @@ internal sealed class GraphQLWebSocketHandler<TSchema>(
             // As graphql-ws does: accept, then say why in the close frame, which clients surface.
             using var refused = await context.WebSockets.AcceptWebSocketAsync();
             await refused.CloseOutputAsync((WebSocketCloseStatus)WebSocketCloseCodes.SubprotocolNotAcceptable, "Subprotocol not acceptable", context.RequestAborted);
+            await AwaitPeerCloseAsync(refused, context.RequestAborted);
             return;
         }
 
@@ -37,5 +38,23 @@ internal sealed class GraphQLWebSocketHandler<TSchema>(
         using var connection = new GraphQLWebSocketConnection<TSchema>(
             socket, context, pipeline, serializer, options.Value, authenticator, scopeFactory, logger);
         await connection.RunAsync(lifetime.ApplicationStopping);
+    }
+
+    /// <summary>Completes the close handshake, bounded so a silent peer cannot hold the request.</summary>
+    private static async Task AwaitPeerCloseAsync(WebSocket socket, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        var buffer = new byte[256];
+        try
+        {
+            while ((await socket.ReceiveAsync(buffer.AsMemory(), timeout.Token)).MessageType != WebSocketMessageType.Close)
+            {
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
+        {
+            // The peer left without answering; nothing more to do.
+        }
     }
 }
