@@ -20,7 +20,7 @@ public static class GraphQLTransportServiceCollectionExtensions
 {
     /// <summary>
     /// Registers GraphQL.NET with <typeparamref name="TSchema"/>, System.Text.Json, the transport's
-    /// validation rules (authorization, complexity and cost, aliases, GET-only-queries), the
+    /// validation rules (authorization, complexity and cost, aliases, operation type per carrier), the
     /// document cache and the defaults of every replaceable service (register your own
     /// <see cref="ICostBudget"/>, <see cref="IPersistedDocumentStore"/>, <see cref="IClientPolicyResolver"/>
     /// or <see cref="IWebSocketAuthenticator"/> before or after: these are TryAdd).
@@ -64,7 +64,7 @@ public static class GraphQLTransportServiceCollectionExtensions
                 ExposeExceptionDetails = provider.GetRequiredService<IOptions<GraphQLTransportOptions>>().Value.ExposeExceptionDetails,
             }));
             // Order matters: authorization before cost, so a denied request is not charged.
-            builder.AddValidationRule<QueriesOnlyValidationRule>(useForCachedDocuments: true);
+            builder.AddValidationRule<OperationTypeValidationRule>(useForCachedDocuments: true);
             builder.AddValidationRule<MaxAliasesValidationRule>(useForCachedDocuments: false);
             builder.AddValidationRule<AuthorizationValidationRule>(useForCachedDocuments: true);
             builder.AddValidationRule<CostAndComplexityValidationRule>(useForCachedDocuments: true);

@@ -10,6 +10,7 @@ public static class TransportErrorCodes
     public const string NotAcceptable = "NOT_ACCEPTABLE";
     public const string RequestTooLarge = "REQUEST_TOO_LARGE";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string SubscriptionsNeedWebSocket = "SUBSCRIPTIONS_NEED_WEBSOCKET";
     public const string Unauthenticated = "UNAUTHENTICATED";
     public const string AccessDenied = "ACCESS_DENIED";
     public const string DocumentTooLarge = "DOCUMENT_TOO_LARGE";

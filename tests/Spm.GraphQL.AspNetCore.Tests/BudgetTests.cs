@@ -81,6 +81,7 @@ public sealed class BudgetTests
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.Status);
         Assert.Equal("THROTTLED", refused.FirstErrorCode);
         Assert.Equal("2", refused.Header("X-RateLimit-Remaining"));
+        Assert.Equal("2", refused.Header("Retry-After"));
         Assert.Equal(0, refused.Json.GetProperty("extensions").GetProperty("cost").GetProperty("actualQueryCost").GetDouble());
 
         // Another client has its own bucket.

@@ -205,6 +205,18 @@ public sealed class HttpTransportTests
         Assert.Equal("METHOD_NOT_ALLOWED", response.FirstErrorCode);
     }
 
+    [Theory]
+    [InlineData("application/graphql-response+json", HttpStatusCode.BadRequest)]
+    [InlineData("application/json", HttpStatusCode.OK)]
+    public async Task Subscription_over_http_is_refused(string accept, HttpStatusCode expected)
+    {
+        await using var host = await TestHost.StartAsync();
+        var response = await host.PostAsync(new { query = "subscription { events }" }, accept);
+        Assert.Equal(expected, response.Status);
+        Assert.Equal("SUBSCRIPTIONS_NEED_WEBSOCKET", response.FirstErrorCode);
+        Assert.Equal(0, host.Events.SubscriberCount);
+    }
+
     [Fact]
     public async Task Mutation_over_post_runs()
     {

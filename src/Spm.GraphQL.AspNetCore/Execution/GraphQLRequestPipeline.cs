@@ -4,6 +4,7 @@ using System.Text;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Spm.GraphQL.AspNetCore.Budgets;
 using Spm.GraphQL.AspNetCore.Persisted;
@@ -20,7 +21,8 @@ internal sealed class GraphQLRequestPipeline<TSchema>(
     IPersistedDocumentStore persistedDocuments,
     AutomaticPersistedQueryCache automaticPersistedQueries,
     IClientPolicyResolver policyResolver,
-    ICostBudget budget)
+    ICostBudget budget,
+    ILogger<GraphQLRequestPipeline<TSchema>> logger)
     where TSchema : ISchema
 {
     public async Task<PipelineOutcome> ExecuteAsync(
@@ -28,7 +30,7 @@ internal sealed class GraphQLRequestPipeline<TSchema>(
         HttpContext httpContext,
         ClaimsPrincipal user,
         IServiceProvider requestServices,
-        bool queriesOnly,
+        RequestCarrier carrier,
         CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -36,18 +38,18 @@ internal sealed class GraphQLRequestPipeline<TSchema>(
         var (query, failure) = await ResolveDocumentAsync(request, policy, settings, cancellationToken);
         if (failure is not null)
         {
-            return await SettleAsync(failure, new TransportUserContext(policy, queriesOnly), cancellationToken);
+            return await SettleAsync(failure, new TransportUserContext(policy, carrier), cancellationToken);
         }
 
         if (query!.Length > settings.MaxDocumentLength)
         {
             return await SettleAsync(
                 Fail(TransportErrorCodes.DocumentTooLarge, $"The document has {query.Length} characters; the limit is {settings.MaxDocumentLength}."),
-                new TransportUserContext(policy, queriesOnly),
+                new TransportUserContext(policy, carrier),
                 cancellationToken);
         }
 
-        var userContext = new TransportUserContext(policy, queriesOnly);
+        var userContext = new TransportUserContext(policy, carrier);
         var executionOptions = new ExecutionOptions
         {
             Query = query,
@@ -58,6 +60,12 @@ internal sealed class GraphQLRequestPipeline<TSchema>(
             RequestServices = requestServices,
             UserContext = userContext,
             CancellationToken = cancellationToken,
+            UnhandledExceptionDelegate = context =>
+            {
+                // Clients see a generic message unless details are exposed, so the log must have it.
+                logger.LogError(context.OriginalException, "GraphQL resolver failed: {Message}", context.ErrorMessage);
+                return Task.CompletedTask;
+            },
         };
         if (settings.ExecutionTimeout is { } timeout)
         {
@@ -164,7 +172,7 @@ internal sealed class GraphQLRequestPipeline<TSchema>(
                     ["restoreRate"] = decision.RestoreRatePerSecond,
                 },
         };
-        return new PipelineOutcome(result, decision);
+        return new PipelineOutcome(result, decision, requested);
     }
 
     private static readonly System.Buffers.SearchValues<char> HexDigits = System.Buffers.SearchValues.Create("0123456789abcdefABCDEF");

@@ -5,17 +5,16 @@ namespace Spm.GraphQL.AspNetCore.Execution;
 /// <summary>Per-request state shared between the transport and its validation rules.</summary>
 internal sealed class TransportUserContext : Dictionary<string, object?>
 {
-    public TransportUserContext(ClientPolicy policy, bool queriesOnly)
+    public TransportUserContext(ClientPolicy policy, RequestCarrier carrier)
         : base(StringComparer.Ordinal)
     {
         Policy = policy;
-        QueriesOnly = queriesOnly;
+        Carrier = carrier;
     }
 
     public ClientPolicy Policy { get; }
 
-    /// <summary>True for HTTP GET, where mutations and subscriptions are refused (405).</summary>
-    public bool QueriesOnly { get; }
+    public RequestCarrier Carrier { get; }
 
     public double? RequestedCost { get; set; }
 

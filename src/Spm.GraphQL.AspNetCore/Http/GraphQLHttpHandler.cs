@@ -67,7 +67,7 @@ internal sealed class GraphQLHttpHandler<TSchema>(
             return;
         }
 
-        var outcome = await pipeline.ExecuteAsync(request, context, context.User, context.RequestServices, isGet, cancellationToken);
+        var outcome = await pipeline.ExecuteAsync(request, context, context.User, context.RequestServices, isGet ? RequestCarrier.HttpGet : RequestCarrier.HttpPost, cancellationToken);
         var statusCode = StatusCodeFor(outcome.Result, mediaType);
         if (statusCode == StatusCodes.Status405MethodNotAllowed)
         {
@@ -76,7 +76,7 @@ internal sealed class GraphQLHttpHandler<TSchema>(
 
         if (outcome.Budget is { } budget)
         {
-            WriteRateLimitHeaders(context.Response, budget);
+            WriteRateLimitHeaders(context.Response, budget, outcome.RequestedCost);
         }
 
         await WriteAsync(context, statusCode, mediaType, outcome.Result, cancellationToken);
@@ -199,12 +199,18 @@ internal sealed class GraphQLHttpHandler<TSchema>(
             : StatusCodes.Status400BadRequest;
     }
 
-    private static void WriteRateLimitHeaders(HttpResponse response, CostDecision budget)
+    private static void WriteRateLimitHeaders(HttpResponse response, CostDecision budget, double requestedCost)
     {
         response.Headers["X-RateLimit-Limit"] = Math.Floor(budget.MaximumAvailable).ToString(CultureInfo.InvariantCulture);
         response.Headers["X-RateLimit-Remaining"] = Math.Floor(budget.CurrentlyAvailable).ToString(CultureInfo.InvariantCulture);
         // Unix seconds at which the bucket is full again, as GitHub reports it.
         response.Headers["X-RateLimit-Reset"] = Math.Ceiling(budget.FullAt.ToUnixTimeMilliseconds() / 1000.0).ToString(CultureInfo.InvariantCulture);
+        if (!budget.Allowed && budget.RestoreRatePerSecond > 0 && requestedCost <= budget.MaximumAvailable)
+        {
+            // When the bucket will hold this request's cost again.
+            var seconds = Math.Ceiling((requestedCost - budget.CurrentlyAvailable) / budget.RestoreRatePerSecond);
+            response.Headers.RetryAfter = Math.Max(1, seconds).ToString(CultureInfo.InvariantCulture);
+        }
     }
 
     private Task WriteErrorAsync(HttpContext context, int statusCode, string mediaType, string code, string message, CancellationToken cancellationToken)

@@ -295,7 +295,7 @@ internal sealed class GraphQLWebSocketConnection<TSchema> : IDisposable
         var scope = _scopeFactory.CreateAsyncScope();
         try
         {
-            var outcome = await _pipeline.ExecuteAsync(request, _httpContext, _user, scope.ServiceProvider, queriesOnly: false, operation.Token);
+            var outcome = await _pipeline.ExecuteAsync(request, _httpContext, _user, scope.ServiceProvider, RequestCarrier.WebSocket, operation.Token);
             var result = outcome.Result;
             if (result.Streams is { Count: > 0 } streams)
             {
