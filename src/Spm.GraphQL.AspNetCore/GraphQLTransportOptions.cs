@@ -64,6 +64,12 @@ public sealed class GraphQLTransportOptions
     /// </summary>
     public Func<Microsoft.AspNetCore.Http.HttpContext, Task>? HtmlRequestHandler { get; set; }
 
+    /// <summary>
+    /// Where to redirect (302) such a browser GET when <see cref="HtmlRequestHandler"/> is null, e.g. a
+    /// static GraphiQL page served by the host. Null answers as any other request.
+    /// </summary>
+    public string? GraphiQLPath { get; set; }
+
     /// <summary>Time a WebSocket client has to send <c>connection_init</c> before close 4408.</summary>
     public TimeSpan ConnectionInitTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

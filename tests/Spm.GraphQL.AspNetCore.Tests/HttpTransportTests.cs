@@ -263,6 +263,19 @@ public sealed class HttpTransportTests
     }
 
     [Fact]
+    public async Task Browser_get_is_redirected_to_the_graphiql_path()
+    {
+        await using var host = await TestHost.StartAsync(o => o.GraphiQLPath = "/graphiql/index.html");
+        var response = await host.GetAsync(string.Empty, "text/html");
+        Assert.Equal(HttpStatusCode.Redirect, response.Status);
+        Assert.Equal("/graphiql/index.html", response.Headers.Location?.ToString());
+
+        var query = await host.GetAsync("?query=%7B%20hello%20%7D", "text/html,*/*;q=0.8");
+        Assert.Equal(HttpStatusCode.OK, query.Status);
+        Assert.Equal("application/json", query.MediaType);
+    }
+
+    [Fact]
     public async Task Browser_get_without_a_handler_is_answered_as_graphql()
     {
         await using var host = await TestHost.StartAsync();

@@ -31,13 +31,21 @@ internal sealed class GraphQLHttpHandler<TSchema>(
         }
 
         if (isGet
-            && settings.HtmlRequestHandler is { } htmlHandler
+            && (settings.HtmlRequestHandler is not null || settings.GraphiQLPath is not null)
             && !httpRequest.Query.ContainsKey("query")
             && !httpRequest.Query.ContainsKey("documentId")
             && !httpRequest.Query.ContainsKey("extensions")
             && MediaTypes.AcceptsHtml(httpRequest.Headers.Accept))
         {
-            await htmlHandler(context);
+            if (settings.HtmlRequestHandler is { } htmlHandler)
+            {
+                await htmlHandler(context);
+            }
+            else
+            {
+                context.Response.Redirect(settings.GraphiQLPath!);
+            }
+
             return;
         }
 

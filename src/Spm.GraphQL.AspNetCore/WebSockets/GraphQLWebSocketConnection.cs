@@ -448,7 +448,11 @@ internal sealed class GraphQLWebSocketConnection<TSchema> : IDisposable
         {
             while (await timer.WaitForNextTickAsync(_closing.Token))
             {
-                Enqueue(new OutgoingMessage("ping"));
+                // Only acknowledged connections: before that the init timeout governs.
+                if (_acknowledged)
+                {
+                    Enqueue(new OutgoingMessage("ping"));
+                }
             }
         }
         catch (OperationCanceledException)
