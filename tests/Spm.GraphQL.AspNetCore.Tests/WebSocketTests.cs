@@ -115,6 +115,20 @@ public sealed class WebSocketTests
     }
 
     [Fact]
+    public async Task Execution_timeout_does_not_end_a_long_lived_subscription()
+    {
+        await using var host = await TestHost.StartAsync(o => o.ExecutionTimeout = TimeSpan.FromMilliseconds(100));
+        await using var ws = await WsClient.ConnectAndInitAsync(host.Server);
+        await ws.SubscribeAsync("sub", "subscription { events }");
+        await Eventually.HoldsAsync(() => host.Events.SubscriberCount == 1, "the subscription reached the source");
+        await Task.Delay(500);
+        host.Events.Push("late");
+        var next = await ws.ReceiveAsync();
+        Assert.Equal("next", next.GetProperty("type").GetString());
+        Assert.Equal("late", next.GetProperty("payload").GetProperty("data").GetProperty("events").GetString());
+    }
+
+    [Fact]
     public async Task Source_completion_sends_complete()
     {
         await using var host = await TestHost.StartAsync();
