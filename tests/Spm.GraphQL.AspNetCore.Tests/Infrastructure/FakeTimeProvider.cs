@@ -1,0 +1,11 @@
+namespace Spm.GraphQL.AspNetCore.Tests.Infrastructure;
+
+/// <summary>A clock the tests move by hand.</summary>
+public sealed class FakeTimeProvider : TimeProvider
+{
+    private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
