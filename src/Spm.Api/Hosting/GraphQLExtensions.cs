@@ -1,8 +1,8 @@
-using GraphQL;
 using GraphQL.Types;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.Relay;
 using Spm.Api.Graph;
+using Spm.GraphQL.AspNetCore;
 
 namespace Spm.Api.Hosting;
 
@@ -26,18 +26,23 @@ internal static class GraphQLExtensions
         builder.Services.AddSingleton<PeriodGraphType>();
         builder.Services.AddSingleton<PeriodKindGraphType>();
         builder.Services.AddScoped<OrganisationDataLoaders>();
-        builder.Services.AddGraphQL(b => b
-            .AddSchema<SpmSchema>()
-            .AddSystemTextJson()
-            .AddErrorInfoProvider(o => o.ExposeExceptionDetails = builder.Environment.IsDevelopment()));
+        builder.Services.AddGraphQLTransport<SpmSchema>(o =>
+        {
+            o.RequireAuthentication = true;
+            o.ExposeExceptionDetails = builder.Environment.IsDevelopment();
+        });
+        // One schema instance whichever way it is asked for (graph types are singletons and may
+        // belong to one schema only).
+        builder.Services.AddSingleton<ISchema>(services => services.GetRequiredService<SpmSchema>());
         return builder;
     }
 
     public static WebApplication MapSpmGraphQL(this WebApplication app)
     {
-        // Build and validate the schema now: a broken schema must stop start-up, not the first request.
-        app.Services.GetRequiredService<ISchema>().Initialize();
-        app.MapPost("/graphql", GraphQLEndpoint.HandleAsync);
+        // HTTP (GraphQL over HTTP) and WebSocket (graphql-transport-ws) on one path; the
+        // transport initialises the schema at start-up so a broken schema stops the host.
+        app.UseWebSockets();
+        app.MapGraphQL("/graphql");
         return app;
     }
 }

@@ -16,6 +16,7 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
     public SpmApiFactory Api { get; private set; } = null!;
 
+
     public async Task InitializeAsync()
     {
         await TestServers.CreateDatabaseAsync(DatabaseName);
@@ -29,7 +30,10 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Api.DisposeAsync();
+        if (Api is not null)
+        {
+            await Api.DisposeAsync();
+        }
         Npgsql.NpgsqlConnection.ClearAllPools();
         await TestServers.DropDatabaseAsync(DatabaseName);
     }

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Spm.Api.Graph;
 using Spm.Domain.Organisation;
+using Spm.GraphQL.AspNetCore.DataLoader;
 using Spm.Infrastructure.Persistence;
 
 namespace Spm.Api.Features.Organisation;
@@ -11,43 +11,43 @@ namespace Spm.Api.Features.Organisation;
 /// </summary>
 public sealed class OrganisationDataLoaders
 {
-    public OrganisationDataLoaders(IDbContextFactory<SpmDbContext> contexts)
+    public OrganisationDataLoaders(IDbContextFactory<SpmDbContext> contexts, DataLoaderRegistry registry)
     {
-        ParticipantById = new(async (ids, ct) =>
+        ParticipantById = registry.GetOrAddBatchLoader<Guid, Participant>("ParticipantById", async (ids, ct) =>
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             return await db.Participants.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         });
-        TeamById = new(async (ids, ct) =>
+        TeamById = registry.GetOrAddBatchLoader<Guid, Team>("TeamById", async (ids, ct) =>
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             return await db.Teams.AsNoTracking().Where(t => ids.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
         });
-        PeriodById = new(async (ids, ct) =>
+        PeriodById = registry.GetOrAddBatchLoader<Guid, Period>("PeriodById", async (ids, ct) =>
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             return await db.Periods.AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         });
-        DirectReportsByManager = new(async (ids, ct) =>
+        DirectReportsByManager = registry.GetOrAddGroupedBatchLoader<Guid, Participant>("DirectReportsByManager", async (ids, ct) =>
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             var rows = await db.Participants.AsNoTracking().Where(p => p.ManagerId != null && ids.Contains(p.ManagerId.Value))
                 .OrderBy(p => p.Name).ThenBy(p => p.Id).ToListAsync(ct);
-            return GroupBy(ids, rows, p => p.ManagerId!.Value);
+            return rows.ToLookup(p => p.ManagerId!.Value);
         });
-        ChildTeamsByParent = new(async (ids, ct) =>
+        ChildTeamsByParent = registry.GetOrAddGroupedBatchLoader<Guid, Team>("ChildTeamsByParent", async (ids, ct) =>
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             var rows = await db.Teams.AsNoTracking().Where(t => t.ParentTeamId != null && ids.Contains(t.ParentTeamId.Value))
                 .OrderBy(t => t.Name).ThenBy(t => t.Id).ToListAsync(ct);
-            return GroupBy(ids, rows, t => t.ParentTeamId!.Value);
+            return rows.ToLookup(t => t.ParentTeamId!.Value);
         });
-        MembersByTeam = new(async (ids, ct) =>
+        MembersByTeam = registry.GetOrAddGroupedBatchLoader<Guid, Participant>("MembersByTeam", async (ids, ct) =>
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             var rows = await db.Participants.AsNoTracking().Where(p => p.TeamId != null && ids.Contains(p.TeamId.Value))
                 .OrderBy(p => p.Name).ThenBy(p => p.Id).ToListAsync(ct);
-            return GroupBy(ids, rows, p => p.TeamId!.Value);
+            return rows.ToLookup(p => p.TeamId!.Value);
         });
     }
 
@@ -57,21 +57,9 @@ public sealed class OrganisationDataLoaders
 
     public BatchLoader<Guid, Period> PeriodById { get; }
 
-    public BatchLoader<Guid, IReadOnlyList<Participant>> DirectReportsByManager { get; }
+    public GroupedBatchLoader<Guid, Participant> DirectReportsByManager { get; }
 
-    public BatchLoader<Guid, IReadOnlyList<Team>> ChildTeamsByParent { get; }
+    public GroupedBatchLoader<Guid, Team> ChildTeamsByParent { get; }
 
-    public BatchLoader<Guid, IReadOnlyList<Participant>> MembersByTeam { get; }
-
-    private static Dictionary<Guid, IReadOnlyList<T>> GroupBy<T>(IReadOnlyList<Guid> keys, List<T> rows, Func<T, Guid> keyOf)
-    {
-        // Every requested key gets a list, empty when it has no rows.
-        var result = keys.Distinct().ToDictionary(k => k, _ => (IReadOnlyList<T>)[]);
-        foreach (var group in rows.GroupBy(keyOf))
-        {
-            result[group.Key] = group.ToList();
-        }
-
-        return result;
-    }
+    public GroupedBatchLoader<Guid, Participant> MembersByTeam { get; }
 }

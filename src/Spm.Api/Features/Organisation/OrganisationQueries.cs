@@ -15,9 +15,9 @@ public static class OrganisationQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(nodes);
-        nodes.Add(ParticipantGraphType.TypeName, (s, id) => s.GetRequiredService<OrganisationDataLoaders>().ParticipantById.Load(id));
-        nodes.Add(TeamGraphType.TypeName, (s, id) => s.GetRequiredService<OrganisationDataLoaders>().TeamById.Load(id));
-        nodes.Add(PeriodGraphType.TypeName, (s, id) => s.GetRequiredService<OrganisationDataLoaders>().PeriodById.Load(id));
+        nodes.Add(ParticipantGraphType.TypeName, (s, id) => s.GetRequiredService<OrganisationDataLoaders>().ParticipantById.LoadAsync(id));
+        nodes.Add(TeamGraphType.TypeName, (s, id) => s.GetRequiredService<OrganisationDataLoaders>().TeamById.LoadAsync(id));
+        nodes.Add(PeriodGraphType.TypeName, (s, id) => s.GetRequiredService<OrganisationDataLoaders>().PeriodById.LoadAsync(id));
         nodes.Add(TenantGraphType.TypeName, (s, id) => new TaskResult<Tenant?>(LoadTenantAsync(s, id)));
 
         query.Field<NonNullGraphType<TenantGraphType>>("tenant")
@@ -37,7 +37,7 @@ public static class OrganisationQueries
             .Description("One participant by global id; null when not found.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Global id of the participant.")
             .Resolve(c => GlobalId.TryDecode(c.GetArgument<string>("id"), ParticipantGraphType.TypeName) is { } id
-                ? c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().ParticipantById.Load(id)
+                ? c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().ParticipantById.LoadAsync(id)
                 : null);
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TeamGraphType>>>>("teams")

@@ -25,11 +25,11 @@ public sealed class ParticipantGraphType : ObjectGraphType<Participant>
         Field<CalendarDateGraphType>("terminationDate").Description("Last day of employment; null while employed.").Resolve(c => c.Source.TerminationDate);
         Field<NonNullGraphType<StringGraphType>>("payCurrency").Description("ISO 4217 currency the participant is paid in.").Resolve(c => c.Source.PayCurrency);
         Field<ParticipantGraphType>("manager").Description("The participant's direct manager; null at the top.")
-            .Resolve(c => c.Source.ManagerId is { } id ? c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().ParticipantById.Load(id) : null);
+            .Resolve(c => c.Source.ManagerId is { } id ? c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().ParticipantById.LoadAsync(id) : null);
         Field<TeamGraphType>("team").Description("The team the participant belongs to.")
-            .Resolve(c => c.Source.TeamId is { } id ? c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().TeamById.Load(id) : null);
+            .Resolve(c => c.Source.TeamId is { } id ? c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().TeamById.LoadAsync(id) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ParticipantGraphType>>>>("directReports")
             .Description("Participants who report directly to this one, by name.")
-            .Resolve(c => c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().DirectReportsByManager.Load(c.Source.Id));
+            .Resolve(c => c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().DirectReportsByManager.LoadAsync(c.Source.Id));
     }
 }

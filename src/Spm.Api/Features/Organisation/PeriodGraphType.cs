@@ -24,6 +24,6 @@ public sealed class PeriodGraphType : ObjectGraphType<Period>
         Field<NonNullGraphType<CalendarDateGraphType>>("startDate").Description("First day of the period.").Resolve(c => c.Source.StartDate);
         Field<NonNullGraphType<CalendarDateGraphType>>("endDate").Description("Last day of the period, inclusive.").Resolve(c => c.Source.EndDate);
         Field<PeriodGraphType>("parent").Description("The quarter of a month, the year of a quarter; null for a year.")
-            .Resolve(c => c.Source.ParentId is { } id ? c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().PeriodById.Load(id) : null);
+            .Resolve(c => c.Source.ParentId is { } id ? c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().PeriodById.LoadAsync(id) : null);
     }
 }
