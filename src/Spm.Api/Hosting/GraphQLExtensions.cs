@@ -3,6 +3,9 @@ using Spm.Api.Features.Organisation;
 using Spm.Api.Features.Relay;
 using Spm.Api.Graph;
 using Spm.GraphQL.AspNetCore;
+using Spm.GraphQL.AspNetCore.Budgets;
+using Spm.Infrastructure.Redis;
+using StackExchange.Redis;
 
 namespace Spm.Api.Hosting;
 
@@ -31,6 +34,10 @@ internal static class GraphQLExtensions
             o.RequireAuthentication = true;
             o.ExposeExceptionDetails = builder.Environment.IsDevelopment();
         });
+        // Budgets live in Redis so a client's points hold across API nodes.
+        builder.Services.AddSingleton<ICostBudget>(services => new RedisCostBudget(
+            services.GetRequiredService<IConnectionMultiplexer>(),
+            builder.Configuration[SpmConfigurationKeys.RedisKeyPrefix] ?? "spm:"));
         // One schema instance whichever way it is asked for (graph types are singletons and may
         // belong to one schema only).
         builder.Services.AddSingleton<ISchema>(services => services.GetRequiredService<SpmSchema>());

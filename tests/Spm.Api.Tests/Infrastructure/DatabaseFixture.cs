@@ -30,10 +30,13 @@ public sealed class DatabaseFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (Api is not null)
+        // Nothing to clean up when the servers were unreachable: InitializeAsync already failed loudly.
+        if (Api is null)
         {
-            await Api.DisposeAsync();
+            return;
         }
+
+        await Api.DisposeAsync();
         Npgsql.NpgsqlConnection.ClearAllPools();
         await TestServers.DropDatabaseAsync(DatabaseName);
     }
