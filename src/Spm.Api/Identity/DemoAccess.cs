@@ -22,7 +22,7 @@ internal static class DemoAccess
             }
 
             text.AppendLine(CultureInfo.InvariantCulture, $"  {client.ClientId} (role {client.Role}; scopes {string.Join(' ', client.Scopes)}; secret in {secretPath})");
-            text.AppendLine(CultureInfo.InvariantCulture, $"    TOKEN=$(curl -s -u {client.ClientId}:$(cat '{secretPath}') -d grant_type=client_credentials {baseUrl}{TokenEndpoint.Path} | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    TOKEN=$(curl -s -u {client.ClientId}:$(cat '{secretPath}') -d grant_type=client_credentials {baseUrl}{TokenEndpoint.Path} | tr -d '\\n ' | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')");
             text.AppendLine(CultureInfo.InvariantCulture, $"    curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d \"{SampleQuery}\" {baseUrl}/graphql");
         }
 
