@@ -2,6 +2,8 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using Spm.Api.Identity;
 using Spm.Infrastructure.Persistence;
 using Spm.Infrastructure.Seeding;
 using Spm.Infrastructure.Tenancy;
@@ -34,6 +36,11 @@ internal static class SpmCommands
                 {
                     var id = await new DemoTenantSeeder(db, TimeProvider.System).SeedAsync(cancel.Token);
                     Console.WriteLine($"Demo tenant '{DemoTenantSeeder.Slug}' is present ({id}).");
+                    await using var scope = app.Services.CreateAsyncScope();
+                    var dataDirectory = SpmConfigurationKeys.Require(app.Configuration, SpmConfigurationKeys.DataDirectory);
+                    await new IdentitySeeder(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), dataDirectory)
+                        .SeedAsync(id, cancel.Token);
+                    Console.WriteLine($"Demo clients are present; secrets in {Path.Combine(dataDirectory, "secrets")}.");
                 }
 
                 return true;
@@ -44,7 +51,9 @@ internal static class SpmCommands
                 await File.WriteAllTextAsync(path, SchemaText(schema), cancel.Token);
                 return true;
             case "demo-access":
-                Console.WriteLine("Demo access: sign-in and tokens arrive with the identity server (issue 4).");
+                Console.Write(DemoAccess.Describe(
+                    SpmConfigurationKeys.Require(app.Configuration, SpmConfigurationKeys.DataDirectory),
+                    OptionValue(args, "--base-url") ?? "http://127.0.0.1:5080"));
                 return true;
             default:
                 throw new ArgumentException($"Unknown command '{args[0]}'. Commands: migrate, seed-demo, print-schema FILE, demo-access.");
@@ -54,6 +63,12 @@ internal static class SpmCommands
     /// <summary>The SDL as checked in at schema/schema.graphql (descriptions included, LF endings).</summary>
     public static string SchemaText(ISchema schema) =>
         schema.Print(new PrintOptions { IncludeDescriptions = true, IncludeDeprecationReasons = true }).ReplaceLineEndings("\n").TrimEnd() + "\n";
+
+    private static string? OptionValue(string[] args, string name)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? args[index + 1].TrimEnd('/') : null;
+    }
 
     private static SpmDbContext CreateContext(WebApplication app)
     {

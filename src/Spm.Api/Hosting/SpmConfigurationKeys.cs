@@ -13,8 +13,23 @@ public static class SpmConfigurationKeys
     public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string Urls = "ASPNETCORE_URLS";
     public const string Environment = "ASPNETCORE_ENVIRONMENT";
+    public const string IdentityEphemeralKeys = "Spm:Identity:EphemeralKeys";
+    public const string IdentityAllowHttp = "Spm:Identity:AllowHttp";
+    public const string IdentitySigningCertificatePath = "Spm:Identity:SigningCertificate:Path";
+    public const string IdentitySigningCertificatePassword = "Spm:Identity:SigningCertificate:Password";
+    public const string IdentityEncryptionCertificatePath = "Spm:Identity:EncryptionCertificate:Path";
+    public const string IdentityEncryptionCertificatePassword = "Spm:Identity:EncryptionCertificate:Password";
+    public const string TokenRequestsPerClient = "Spm:Identity:TokenRateLimit:PerClient";
+    public const string TokenRequestsPerIp = "Spm:Identity:TokenRateLimit:PerIp";
+    public const string TokenRateLimitWindowSeconds = "Spm:Identity:TokenRateLimit:WindowSeconds";
 
-    public static readonly IReadOnlyList<string> All = [Postgres, Redis, DataDirectory, RedisKeyPrefix, OtlpEndpoint, Urls, Environment];
+    public static readonly IReadOnlyList<string> All =
+    [
+        Postgres, Redis, DataDirectory, RedisKeyPrefix, OtlpEndpoint, Urls, Environment,
+        IdentityEphemeralKeys, IdentityAllowHttp, IdentitySigningCertificatePath, IdentitySigningCertificatePassword,
+        IdentityEncryptionCertificatePath, IdentityEncryptionCertificatePassword,
+        TokenRequestsPerClient, TokenRequestsPerIp, TokenRateLimitWindowSeconds,
+    ];
 
     /// <summary>The environment-variable spelling of a key (':' becomes '__').</summary>
     public static string AsEnvironmentVariable(string key) => key.Replace(":", "__", StringComparison.Ordinal);

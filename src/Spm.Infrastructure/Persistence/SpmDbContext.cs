@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using OpenIddict.EntityFrameworkCore.Models;
 using Spm.Domain.Organisation;
 using Spm.Infrastructure.Tenancy;
 
@@ -38,6 +39,15 @@ public sealed class SpmDbContext(DbContextOptions<SpmDbContext> options, ITenant
                 ApplyTenantFilterMethod.MakeGenericMethod(entity.ClrType).Invoke(this, [modelBuilder]);
             }
         }
+
+        // OpenIddict's tables live here so a token, its client and the tenant rows share one
+        // database and one transaction. Registered in the model (not only in the options) so the
+        // host, the commands and the design-time factory can never disagree about it.
+        modelBuilder.UseOpenIddict();
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreApplication>().ToTable("openiddict_applications");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().ToTable("openiddict_authorizations");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("openiddict_scopes");
+        modelBuilder.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable("openiddict_tokens");
 
         SnakeCaseNames.Apply(modelBuilder);
     }

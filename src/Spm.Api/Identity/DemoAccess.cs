@@ -1,0 +1,31 @@
+using System.Globalization;
+using System.Text;
+
+namespace Spm.Api.Identity;
+
+/// <summary>The text `demo-access` prints: how to get a token for each demo client and use it.</summary>
+internal static class DemoAccess
+{
+    private const string SampleQuery = "{\\\"query\\\":\\\"{ participants(first: 5) { totalCount nodes { name } } }\\\"}";
+
+    public static string Describe(string dataDirectory, string baseUrl)
+    {
+        var text = new StringBuilder();
+        text.AppendLine("Demo access (tenant acme), OAuth 2 client credentials:");
+        foreach (var client in DemoClients.All)
+        {
+            var secretPath = DemoClients.SecretPath(dataDirectory, client.ClientId);
+            if (!File.Exists(secretPath))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {client.ClientId}: not seeded yet (run seed-demo)");
+                continue;
+            }
+
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {client.ClientId} (role {client.Role}; scopes {string.Join(' ', client.Scopes)}; secret in {secretPath})");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    TOKEN=$(curl -s -u {client.ClientId}:$(cat '{secretPath}') -d grant_type=client_credentials {baseUrl}{TokenEndpoint.Path} | tr -d '\\n ' | sed -E 's/.*\"access_token\":\"([^\"]+)\".*/\\1/')");
+            text.AppendLine(CultureInfo.InvariantCulture, $"    curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d \"{SampleQuery}\" {baseUrl}/graphql");
+        }
+
+        return text.ToString();
+    }
+}

@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.AspNetCore;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using OpenIddict.Abstractions;
+using OpenIddict.Server.AspNetCore;
+using Spm.Api.Auth;
+using Spm.Infrastructure.Persistence;
+using static OpenIddict.Abstractions.OpenIddictConstants;
+
+namespace Spm.Api.Identity;
+
+/// <summary>
+/// The token endpoint's last step. OpenIddict has already authenticated the client and checked
+/// its grant and scope permissions; this decides what the token says about the caller.
+/// </summary>
+internal static class TokenEndpoint
+{
+    public const string Path = "/connect/token";
+
+    public static async Task<IResult> HandleAsync(
+        HttpContext http,
+        IOpenIddictApplicationManager applications,
+        IDbContextFactory<SpmDbContext> contexts)
+    {
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("The OpenIddict server request cannot be retrieved.");
+        var cancellationToken = http.RequestAborted;
+
+        if (request.IsClientCredentialsGrantType())
+        {
+            var application = request.ClientId is { } clientId ? await applications.FindByClientIdAsync(clientId, cancellationToken) : null;
+            if (application is null)
+            {
+                return Refuse(Errors.InvalidClient, "The client is unknown.");
+            }
+
+            var properties = await applications.GetPropertiesAsync(application, cancellationToken);
+            if (!TryRead(properties, SpmClientProperties.Tenant, out var tenantText) || !Guid.TryParse(tenantText, out var tenantId)
+                || !TryRead(properties, SpmClientProperties.Role, out var role))
+            {
+                // A client without a tenant would get a token that sees nothing, or worse: refuse it.
+                return Refuse(Errors.UnauthorizedClient, "The client is not bound to a tenant.");
+            }
+
+            await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+            {
+                if (!await db.Tenants.IgnoreQueryFilters().AnyAsync(t => t.Id == tenantId, cancellationToken))
+                {
+                    return Refuse(Errors.UnauthorizedClient, "The client's tenant no longer exists.");
+                }
+            }
+
+            var identity = new ClaimsIdentity(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, Claims.Name, Claims.Role);
+            identity.SetClaim(Claims.Subject, request.ClientId);
+            identity.SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application, cancellationToken) ?? request.ClientId);
+            identity.SetClaim(SpmClaims.Tenant, tenantId.ToString("D"));
+            identity.SetClaim(SpmClaims.Role, role);
+
+            // OpenIddict already refused scopes the client may not use. Asking for none grants
+            // everything the client is registered for, so a plain curl gets a useful token.
+            var scopes = request.GetScopes();
+            if (scopes.IsEmpty)
+            {
+                scopes = [.. (await applications.GetPermissionsAsync(application, cancellationToken))
+                    .Where(p => p.StartsWith(Permissions.Prefixes.Scope, StringComparison.Ordinal))
+                    .Select(p => p[Permissions.Prefixes.Scope.Length..])];
+            }
+
+            identity.SetScopes(scopes);
+            identity.SetDestinations(static _ => [Destinations.AccessToken]);
+            return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
+        if (request.IsRefreshTokenGrantType())
+        {
+            // The refresh token's principal was validated by OpenIddict (signature, expiry,
+            // revocation); its claims are re-issued unchanged.
+            var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            if (result.Principal is not { } principal)
+            {
+                return Refuse(Errors.InvalidGrant, "The refresh token is no longer valid.");
+            }
+
+            return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+        }
+
+        return Refuse(Errors.UnsupportedGrantType, "The grant type is not supported.");
+    }
+
+    private static bool TryRead(ImmutableDictionary<string, JsonElement> properties, string key, out string value)
+    {
+        value = properties.TryGetValue(key, out var element) && element.ValueKind == JsonValueKind.String ? element.GetString() ?? string.Empty : string.Empty;
+        return value.Length > 0;
+    }
+
+    private static IResult Refuse(string error, string description) =>
+        Results.Forbid(
+            new AuthenticationProperties(new Dictionary<string, string?>
+            {
+                [OpenIddictServerAspNetCoreConstants.Properties.Error] = error,
+                [OpenIddictServerAspNetCoreConstants.Properties.ErrorDescription] = description,
+            }),
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+}
