@@ -1,3 +1,5 @@
+using Spm.Domain.Common;
+
 namespace Spm.Domain.Approvals;
 
 /// <summary>
@@ -51,22 +53,22 @@ public sealed class ApprovalRequest
         ArgumentNullException.ThrowIfNull(approverChain);
         if (string.IsNullOrWhiteSpace(subject.Kind))
         {
-            throw new ApprovalException("APPROVAL_SUBJECT_INVALID", "The subject kind must not be empty.");
+            throw new DomainException("APPROVAL_SUBJECT_INVALID", "The subject kind must not be empty.");
         }
 
         if (approverChain.Count == 0)
         {
-            throw new ApprovalException("APPROVAL_CHAIN_EMPTY", "The approver chain is empty; at least one approver is required.");
+            throw new DomainException("APPROVAL_CHAIN_EMPTY", "The approver chain is empty; at least one approver is required.");
         }
 
         if (approverChain.Distinct().Count() != approverChain.Count)
         {
-            throw new ApprovalException("APPROVAL_CHAIN_DUPLICATE", "An approver appears more than once in the chain.");
+            throw new DomainException("APPROVAL_CHAIN_DUPLICATE", "An approver appears more than once in the chain.");
         }
 
         if (approverChain.Contains(requestedBy))
         {
-            throw new ApprovalException("APPROVAL_SELF_APPROVAL", $"The requester {requestedBy} cannot also be an approver of the same request.");
+            throw new DomainException("APPROVAL_SELF_APPROVAL", $"The requester {requestedBy} cannot also be an approver of the same request.");
         }
 
         return new ApprovalRequest(subject, requestedBy, approverChain.ToArray(), ApprovalState.Draft, 0, null, []);
@@ -104,7 +106,7 @@ public sealed class ApprovalRequest
         EnsureState(ApprovalAction.Rejected, ApprovalState.Submitted);
         if (string.IsNullOrWhiteSpace(comment))
         {
-            throw new ApprovalException("APPROVAL_COMMENT_REQUIRED", "A rejection needs a comment explaining why.");
+            throw new DomainException("APPROVAL_COMMENT_REQUIRED", "A rejection needs a comment explaining why.");
         }
 
         var overridden = EnsureCurrentApprover(actorId, isAdmin, "reject");
@@ -126,7 +128,7 @@ public sealed class ApprovalRequest
     {
         if (State != required)
         {
-            throw new ApprovalException(
+            throw new DomainException(
                 "APPROVAL_INVALID_TRANSITION",
                 $"Cannot {Verb(action)} a {Subject.Kind} request that is {State}; it must be {required}.");
         }
@@ -136,7 +138,7 @@ public sealed class ApprovalRequest
     {
         if (actorId != RequestedBy && !isAdmin)
         {
-            throw new ApprovalException("APPROVAL_NOT_ALLOWED", $"Only the requester or an admin may {verb} this request; {actorId} is neither.");
+            throw new DomainException("APPROVAL_NOT_ALLOWED", $"Only the requester or an admin may {verb} this request; {actorId} is neither.");
         }
     }
 
@@ -153,7 +155,7 @@ public sealed class ApprovalRequest
             return true;
         }
 
-        throw new ApprovalException(
+        throw new DomainException(
             "APPROVAL_NOT_ALLOWED",
             $"Step {CurrentStep + 1} of {ApproverChain.Count} waits for {expected}; {actorId} may not {verb} it.");
     }

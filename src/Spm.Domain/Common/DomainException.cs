@@ -13,6 +13,9 @@ public sealed class DomainException : Exception
         Field = field;
     }
 
+    public DomainException(string code, string message, Exception innerException)
+        : base(message, innerException) => Code = code;
+
     public DomainException()
         : this("DOMAIN_ERROR", "A business rule was broken.")
     {

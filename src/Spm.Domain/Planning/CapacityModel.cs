@@ -1,3 +1,4 @@
+using Spm.Domain.Common;
 using Spm.Domain.Quotas;
 
 namespace Spm.Domain.Planning;
@@ -165,12 +166,12 @@ public static class CapacityModel
         ArgumentNullException.ThrowIfNull(input.Roster);
         if (input.AnnualTarget < 0)
         {
-            throw new PlanningValidationException("PLAN_TARGET_NEGATIVE", $"The revenue target must not be negative, got {input.AnnualTarget}.");
+            throw new DomainException("PLAN_TARGET_NEGATIVE", $"The revenue target must not be negative, got {input.AnnualTarget}.");
         }
 
         if (input.ProductivityPerRampedRepPerMonth <= 0)
         {
-            throw new PlanningValidationException("PLAN_PRODUCTIVITY_INVALID", $"Productivity per ramped rep must be positive, got {input.ProductivityPerRampedRepPerMonth}.");
+            throw new DomainException("PLAN_PRODUCTIVITY_INVALID", $"Productivity per ramped rep must be positive, got {input.ProductivityPerRampedRepPerMonth}.");
         }
 
         Seasonality.Validate(input.Seasonality);
@@ -178,18 +179,18 @@ public static class CapacityModel
         {
             if (input.RampCurve[i] is < 0 or > 1)
             {
-                throw new PlanningValidationException("PLAN_RAMP_INVALID", $"Ramp value {input.RampCurve[i]} for tenure month {i + 1} is outside 0..1.");
+                throw new DomainException("PLAN_RAMP_INVALID", $"Ramp value {input.RampCurve[i]} for tenure month {i + 1} is outside 0..1.");
             }
         }
 
         if (input.AnnualAttritionRate is < 0 or > 1)
         {
-            throw new PlanningValidationException("PLAN_ATTRITION_INVALID", $"Annual attrition must be between 0 and 1, got {input.AnnualAttritionRate}.");
+            throw new DomainException("PLAN_ATTRITION_INVALID", $"Annual attrition must be between 0 and 1, got {input.AnnualAttritionRate}.");
         }
 
         if (input.HiringLeadTimeMonths < 0)
         {
-            throw new PlanningValidationException("PLAN_LEAD_TIME_INVALID", $"Hiring lead time must not be negative, got {input.HiringLeadTimeMonths}.");
+            throw new DomainException("PLAN_LEAD_TIME_INVALID", $"Hiring lead time must not be negative, got {input.HiringLeadTimeMonths}.");
         }
     }
 }

@@ -1,3 +1,4 @@
+using Spm.Domain.Common;
 using Spm.Domain.Quotas;
 
 namespace Spm.Domain.Planning;
@@ -47,12 +48,12 @@ public static class Seasonality
         ArgumentNullException.ThrowIfNull(weights);
         if (expectedCount is { } count && weights.Count != count)
         {
-            throw new PlanningValidationException("PLAN_SEASONALITY_COUNT", $"Seasonality needs {count} monthly weights, got {weights.Count}.");
+            throw new DomainException("PLAN_SEASONALITY_COUNT", $"Seasonality needs {count} monthly weights, got {weights.Count}.");
         }
 
         if (weights.Count == 0)
         {
-            throw new PlanningValidationException("PLAN_SEASONALITY_COUNT", "Seasonality needs at least one monthly weight.");
+            throw new DomainException("PLAN_SEASONALITY_COUNT", "Seasonality needs at least one monthly weight.");
         }
 
         decimal sum = 0;
@@ -60,7 +61,7 @@ public static class Seasonality
         {
             if (weights[i] < 0)
             {
-                throw new PlanningValidationException("PLAN_SEASONALITY_NEGATIVE", $"Seasonality weight {weights[i]} for month {i + 1} is negative.");
+                throw new DomainException("PLAN_SEASONALITY_NEGATIVE", $"Seasonality weight {weights[i]} for month {i + 1} is negative.");
             }
 
             sum += weights[i];
@@ -68,7 +69,7 @@ public static class Seasonality
 
         if (Math.Abs(sum - 1m) > SumTolerance)
         {
-            throw new PlanningValidationException("PLAN_SEASONALITY_SUM", $"Seasonality weights must sum to 100 %, they sum to {sum * 100m:0.####} %.");
+            throw new DomainException("PLAN_SEASONALITY_SUM", $"Seasonality weights must sum to 100 %, they sum to {sum * 100m:0.####} %.");
         }
     }
 }

@@ -1,3 +1,5 @@
+using Spm.Domain.Common;
+
 namespace Spm.Domain.Quotas;
 
 /// <summary>
@@ -26,12 +28,12 @@ public static class Allocator
         ArgumentNullException.ThrowIfNull(weights);
         if (unit <= 0)
         {
-            throw new AllocationException("ALLOCATION_UNIT_INVALID", $"The rounding unit must be positive, got {unit}.");
+            throw new DomainException("ALLOCATION_UNIT_INVALID", $"The rounding unit must be positive, got {unit}.");
         }
 
         if (weights.Count == 0)
         {
-            throw new AllocationException("ALLOCATION_NO_CHILDREN", "There is nothing to allocate to: the list of children is empty.");
+            throw new DomainException("ALLOCATION_NO_CHILDREN", "There is nothing to allocate to: the list of children is empty.");
         }
 
         decimal totalWeight = 0;
@@ -39,7 +41,7 @@ public static class Allocator
         {
             if (weights[i] < 0)
             {
-                throw new AllocationException("ALLOCATION_NEGATIVE_WEIGHT", $"Weight {weights[i]} at position {i} is negative; weights must be zero or more.");
+                throw new DomainException("ALLOCATION_NEGATIVE_WEIGHT", $"Weight {weights[i]} at position {i} is negative; weights must be zero or more.");
             }
 
             totalWeight += weights[i];
@@ -47,13 +49,13 @@ public static class Allocator
 
         if (totalWeight == 0)
         {
-            throw new AllocationException("ALLOCATION_ZERO_WEIGHTS", "The weights sum to zero, so there is no basis to split the amount; use an equal split or give at least one child a positive weight.");
+            throw new DomainException("ALLOCATION_ZERO_WEIGHTS", "The weights sum to zero, so there is no basis to split the amount; use an equal split or give at least one child a positive weight.");
         }
 
         var units = amount / unit;
         if (units != decimal.Truncate(units))
         {
-            throw new AllocationException("ALLOCATION_AMOUNT_NOT_IN_UNITS", $"The amount {amount} is not a whole number of units of {unit}.");
+            throw new DomainException("ALLOCATION_AMOUNT_NOT_IN_UNITS", $"The amount {amount} is not a whole number of units of {unit}.");
         }
 
         // Negative amounts (e.g. a reduction pushed down the tree) split like positive ones, mirrored.
@@ -90,7 +92,7 @@ public static class Allocator
         }
         catch (OverflowException ex)
         {
-            throw new AllocationException("ALLOCATION_OVERFLOW", "The amount times a weight is too large to split exactly; scale the weights down.", ex);
+            throw new DomainException("ALLOCATION_OVERFLOW", "The amount times a weight is too large to split exactly; scale the weights down.", ex);
         }
 
         var leftover = (int)(units - allocatedUnits);
@@ -127,7 +129,7 @@ public static class Allocator
     {
         if (count <= 0)
         {
-            throw new AllocationException("ALLOCATION_NO_CHILDREN", "There is nothing to allocate to: the number of children must be positive.");
+            throw new DomainException("ALLOCATION_NO_CHILDREN", "There is nothing to allocate to: the number of children must be positive.");
         }
 
         var weights = new decimal[count];
@@ -160,7 +162,7 @@ public static class Allocator
         {
             if (!seen.Add(id))
             {
-                throw new AllocationException("ALLOCATION_DUPLICATE_CHILD", $"Child '{id}' appears more than once.");
+                throw new DomainException("ALLOCATION_DUPLICATE_CHILD", $"Child '{id}' appears more than once.");
             }
         }
     }

@@ -1,3 +1,5 @@
+using Spm.Domain.Common;
+
 namespace Spm.Domain.Quotas;
 
 /// <summary>Applies a ramp (percentages by month of tenure) to a full monthly quota, so new hires are not measured as veterans.</summary>
@@ -20,24 +22,24 @@ public static class RampedQuota
         ArgumentNullException.ThrowIfNull(rampPercentages);
         if (fullMonthlyQuota < 0)
         {
-            throw new AllocationException("QUOTA_NEGATIVE", $"The full quota must not be negative, got {fullMonthlyQuota}.");
+            throw new DomainException("QUOTA_NEGATIVE", $"The full quota must not be negative, got {fullMonthlyQuota}.");
         }
 
         if (months < 0)
         {
-            throw new AllocationException("QUOTA_MONTHS_INVALID", $"The number of months must not be negative, got {months}.");
+            throw new DomainException("QUOTA_MONTHS_INVALID", $"The number of months must not be negative, got {months}.");
         }
 
         if (unit <= 0)
         {
-            throw new AllocationException("ALLOCATION_UNIT_INVALID", $"The rounding unit must be positive, got {unit}.");
+            throw new DomainException("ALLOCATION_UNIT_INVALID", $"The rounding unit must be positive, got {unit}.");
         }
 
         for (var i = 0; i < rampPercentages.Count; i++)
         {
             if (rampPercentages[i] is < 0 or > 1)
             {
-                throw new AllocationException("QUOTA_RAMP_INVALID", $"Ramp value {rampPercentages[i]} for tenure month {i + 1} is outside 0..1.");
+                throw new DomainException("QUOTA_RAMP_INVALID", $"Ramp value {rampPercentages[i]} for tenure month {i + 1} is outside 0..1.");
             }
         }
 

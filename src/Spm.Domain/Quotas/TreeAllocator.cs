@@ -1,3 +1,5 @@
+using Spm.Domain.Common;
+
 namespace Spm.Domain.Quotas;
 
 /// <summary>Pushes an amount down a tree of any depth, level by level, so every parent equals the sum of its children.</summary>
@@ -21,7 +23,7 @@ public static class TreeAllocator
             var (node, parentId, depth, nodeAmount) = stack.Pop();
             if (!seen.Add(node.Id))
             {
-                throw new AllocationException("ALLOCATION_DUPLICATE_CHILD", $"Node '{node.Id}' appears more than once in the tree.");
+                throw new DomainException("ALLOCATION_DUPLICATE_CHILD", $"Node '{node.Id}' appears more than once in the tree.");
             }
 
             result.Add(new AllocatedNode(node.Id, parentId, depth, nodeAmount));
@@ -48,10 +50,10 @@ public static class TreeAllocator
         {
             return Allocator.Split(amount, node.Children.Select(c => c.Weight).ToArray(), unit);
         }
-        catch (AllocationException ex)
+        catch (DomainException ex)
         {
             // Say which parent failed; in a deep tree the bare message would not say where to look.
-            throw new AllocationException(ex.Code, $"Cannot split the amount of '{node.Id}' among its children: {ex.Message}");
+            throw new DomainException(ex.Code, $"Cannot split the amount of '{node.Id}' among its children: {ex.Message}");
         }
     }
 }

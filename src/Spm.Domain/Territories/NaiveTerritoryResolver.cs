@@ -1,3 +1,5 @@
+using Spm.Domain.Common;
+
 namespace Spm.Domain.Territories;
 
 /// <summary>
@@ -53,7 +55,7 @@ public sealed class NaiveTerritoryResolver : ITerritoryResolver
         RangeRule r => AccountFields.Number(account, RuleCompiler.Parse(r.Attribute)) is var n && (r.Min is null || n >= r.Min) && (r.Max is null || n <= r.Max),
         AllOfRule r => r.Operands.All(o => Evaluate(o, account)),
         AnyOfRule r => r.Operands.Any(o => Evaluate(o, account)),
-        _ => throw new TerritoryValidationException("TERRITORY_RULE_UNKNOWN", $"Unsupported rule {rule?.GetType().Name ?? "null"}."),
+        _ => throw new DomainException("TERRITORY_RULE_UNKNOWN", $"Unsupported rule {rule?.GetType().Name ?? "null"}."),
     };
 
     private bool Walk(Guid? parent, AccountAttributes account, List<Guid> leaves, bool firstOnly)

@@ -1,3 +1,5 @@
+using Spm.Domain.Common;
+
 namespace Spm.Domain.Territories;
 
 /// <summary>Validates overrides and keeps those whose territory is in force on the date.</summary>
@@ -13,12 +15,12 @@ internal static class OverrideTable
         {
             if (!seen.Add(o.AccountId))
             {
-                throw new TerritoryValidationException("TERRITORY_OVERRIDE_DUPLICATE", $"Account {o.AccountId} has more than one override.");
+                throw new DomainException("TERRITORY_OVERRIDE_DUPLICATE", $"Account {o.AccountId} has more than one override.");
             }
 
             if (!hierarchy.Contains(o.TerritoryId))
             {
-                throw new TerritoryValidationException("TERRITORY_UNKNOWN", $"The override of account {o.AccountId} points to unknown territory {o.TerritoryId}.");
+                throw new DomainException("TERRITORY_UNKNOWN", $"The override of account {o.AccountId} points to unknown territory {o.TerritoryId}.");
             }
 
             // An override to a territory not in force that day is dormant: the account falls back to the rules.

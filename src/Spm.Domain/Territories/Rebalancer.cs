@@ -1,3 +1,5 @@
+using Spm.Domain.Common;
+
 namespace Spm.Domain.Territories;
 
 /// <summary>
@@ -27,7 +29,7 @@ public static class Rebalancer
         {
             if (!index.TryAdd(siblings[i], i))
             {
-                throw new TerritoryValidationException("TERRITORY_DUPLICATE", $"Territory {siblings[i]} is listed twice among the siblings.");
+                throw new DomainException("TERRITORY_DUPLICATE", $"Territory {siblings[i]} is listed twice among the siblings.");
             }
         }
 
@@ -49,17 +51,17 @@ public static class Rebalancer
             var unit = units[u];
             if (!index.TryGetValue(unit.TerritoryId, out var t))
             {
-                throw new TerritoryValidationException("TERRITORY_UNKNOWN", $"Unit '{unit.Key}' belongs to territory {unit.TerritoryId}, which is not among the siblings.");
+                throw new DomainException("TERRITORY_UNKNOWN", $"Unit '{unit.Key}' belongs to territory {unit.TerritoryId}, which is not among the siblings.");
             }
 
             if (!keys.Add(unit.Key))
             {
-                throw new TerritoryValidationException("TERRITORY_UNIT_DUPLICATE", $"Unit '{unit.Key}' appears twice.");
+                throw new DomainException("TERRITORY_UNIT_DUPLICATE", $"Unit '{unit.Key}' appears twice.");
             }
 
             if (unit.Potential < 0 || unit.AccountCount < 0)
             {
-                throw new TerritoryValidationException("TERRITORY_UNIT_NEGATIVE", $"Unit '{unit.Key}' has a negative potential or account count.");
+                throw new DomainException("TERRITORY_UNIT_NEGATIVE", $"Unit '{unit.Key}' has a negative potential or account count.");
             }
 
             owner[u] = t;
@@ -249,17 +251,17 @@ public static class Rebalancer
     {
         if (siblings.Count < 2)
         {
-            throw new TerritoryValidationException("TERRITORY_REBALANCE_SIBLINGS", "Rebalancing needs at least two sibling territories.");
+            throw new DomainException("TERRITORY_REBALANCE_SIBLINGS", "Rebalancing needs at least two sibling territories.");
         }
 
         if (options.PotentialWeight < 0 || options.WorkloadWeight < 0 || options.PotentialWeight + options.WorkloadWeight == 0)
         {
-            throw new TerritoryValidationException("TERRITORY_REBALANCE_WEIGHTS", "Potential and workload weights must be non-negative and not both zero.");
+            throw new DomainException("TERRITORY_REBALANCE_WEIGHTS", "Potential and workload weights must be non-negative and not both zero.");
         }
 
         if (options.MinimumGain < 0 || options.MaxMoves < 0 || options.CandidateTerritories < 1)
         {
-            throw new TerritoryValidationException("TERRITORY_REBALANCE_OPTIONS", "Minimum gain and maximum moves must be non-negative and at least one candidate territory considered.");
+            throw new DomainException("TERRITORY_REBALANCE_OPTIONS", "Minimum gain and maximum moves must be non-negative and at least one candidate territory considered.");
         }
     }
 }

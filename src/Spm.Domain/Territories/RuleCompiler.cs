@@ -1,3 +1,5 @@
+using Spm.Domain.Common;
+
 namespace Spm.Domain.Territories;
 
 /// <summary>Validates rules and turns them into delegates, resolving attribute names once instead of per account.</summary>
@@ -14,14 +16,14 @@ internal static class RuleCompiler
                 TextAttribute(r.Attribute, "in list", territoryName);
                 if (r.Values is null || r.Values.Count == 0)
                 {
-                    throw new TerritoryValidationException("TERRITORY_RULE_EMPTY", $"Territory '{territoryName}': the in-list rule on '{r.Attribute}' has no values.");
+                    throw new DomainException("TERRITORY_RULE_EMPTY", $"Territory '{territoryName}': the in-list rule on '{r.Attribute}' has no values.");
                 }
 
                 break;
             case PostalPrefixRule r:
                 if (r.Prefixes is null || r.Prefixes.Count == 0 || r.Prefixes.Any(string.IsNullOrEmpty))
                 {
-                    throw new TerritoryValidationException("TERRITORY_RULE_EMPTY", $"Territory '{territoryName}': the postal-code prefix rule needs non-empty prefixes.");
+                    throw new DomainException("TERRITORY_RULE_EMPTY", $"Territory '{territoryName}': the postal-code prefix rule needs non-empty prefixes.");
                 }
 
                 break;
@@ -29,12 +31,12 @@ internal static class RuleCompiler
                 NumericAttribute(r.Attribute, territoryName);
                 if (r.Min is null && r.Max is null)
                 {
-                    throw new TerritoryValidationException("TERRITORY_RULE_EMPTY", $"Territory '{territoryName}': the range rule on '{r.Attribute}' has neither a minimum nor a maximum.");
+                    throw new DomainException("TERRITORY_RULE_EMPTY", $"Territory '{territoryName}': the range rule on '{r.Attribute}' has neither a minimum nor a maximum.");
                 }
 
                 if (r.Min > r.Max)
                 {
-                    throw new TerritoryValidationException("TERRITORY_RULE_RANGE", $"Territory '{territoryName}': the range rule on '{r.Attribute}' has minimum {r.Min} above maximum {r.Max}.");
+                    throw new DomainException("TERRITORY_RULE_RANGE", $"Territory '{territoryName}': the range rule on '{r.Attribute}' has minimum {r.Min} above maximum {r.Max}.");
                 }
 
                 break;
@@ -45,7 +47,7 @@ internal static class RuleCompiler
                 Operands(r.Operands, "OR", territoryName);
                 break;
             default:
-                throw new TerritoryValidationException("TERRITORY_RULE_UNKNOWN", $"Territory '{territoryName}': unsupported rule {rule?.GetType().Name ?? "null"}.");
+                throw new DomainException("TERRITORY_RULE_UNKNOWN", $"Territory '{territoryName}': unsupported rule {rule?.GetType().Name ?? "null"}.");
         }
     }
 
@@ -137,14 +139,14 @@ internal static class RuleCompiler
                 }
 
             default:
-                throw new TerritoryValidationException("TERRITORY_RULE_UNKNOWN", $"Unsupported rule {rule?.GetType().Name ?? "null"}.");
+                throw new DomainException("TERRITORY_RULE_UNKNOWN", $"Unsupported rule {rule?.GetType().Name ?? "null"}.");
         }
     }
 
     public static AccountField Parse(string name) =>
         AccountFields.TryParse(name, out var attribute)
             ? attribute
-            : throw new TerritoryValidationException("TERRITORY_RULE_UNKNOWN_ATTRIBUTE", $"Unknown account attribute '{name}'.");
+            : throw new DomainException("TERRITORY_RULE_UNKNOWN_ATTRIBUTE", $"Unknown account attribute '{name}'.");
 
     private static Func<AccountAttributes, string?> TextGetter(AccountField attribute) => attribute switch
     {
@@ -161,7 +163,7 @@ internal static class RuleCompiler
         var attribute = Known(name, territoryName);
         if (AccountFields.IsNumeric(attribute))
         {
-            throw new TerritoryValidationException("TERRITORY_RULE_TYPE", $"Territory '{territoryName}': '{name}' is numeric; the {op} operator needs a text attribute (use a range).");
+            throw new DomainException("TERRITORY_RULE_TYPE", $"Territory '{territoryName}': '{name}' is numeric; the {op} operator needs a text attribute (use a range).");
         }
     }
 
@@ -170,20 +172,20 @@ internal static class RuleCompiler
         var attribute = Known(name, territoryName);
         if (!AccountFields.IsNumeric(attribute))
         {
-            throw new TerritoryValidationException("TERRITORY_RULE_TYPE", $"Territory '{territoryName}': '{name}' is text; a numeric range needs employeeCount, annualRevenue or potential.");
+            throw new DomainException("TERRITORY_RULE_TYPE", $"Territory '{territoryName}': '{name}' is text; a numeric range needs employeeCount, annualRevenue or potential.");
         }
     }
 
     private static AccountField Known(string name, string territoryName) =>
         AccountFields.TryParse(name, out var attribute)
             ? attribute
-            : throw new TerritoryValidationException("TERRITORY_RULE_UNKNOWN_ATTRIBUTE", $"Territory '{territoryName}': unknown account attribute '{name}'.");
+            : throw new DomainException("TERRITORY_RULE_UNKNOWN_ATTRIBUTE", $"Territory '{territoryName}': unknown account attribute '{name}'.");
 
     private static void Operands(IReadOnlyList<RuleExpression> operands, string op, string territoryName)
     {
         if (operands is null || operands.Count == 0)
         {
-            throw new TerritoryValidationException("TERRITORY_RULE_EMPTY", $"Territory '{territoryName}': an {op} rule needs at least one operand.");
+            throw new DomainException("TERRITORY_RULE_EMPTY", $"Territory '{territoryName}': an {op} rule needs at least one operand.");
         }
 
         foreach (var operand in operands)

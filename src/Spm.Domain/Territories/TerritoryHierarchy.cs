@@ -1,3 +1,5 @@
+using Spm.Domain.Common;
+
 namespace Spm.Domain.Territories;
 
 /// <summary>
@@ -47,7 +49,7 @@ public sealed class TerritoryHierarchy
     public TerritoryDefinition this[Guid id] =>
         byId.TryGetValue(id, out var territory)
             ? territory
-            : throw new TerritoryValidationException("TERRITORY_UNKNOWN", $"Unknown territory {id}.");
+            : throw new DomainException("TERRITORY_UNKNOWN", $"Unknown territory {id}.");
 
     public static TerritoryHierarchy Create(IEnumerable<TerritoryDefinition> territories)
     {
@@ -57,12 +59,12 @@ public sealed class TerritoryHierarchy
         {
             if (!byId.TryAdd(territory.Id, territory))
             {
-                throw new TerritoryValidationException("TERRITORY_DUPLICATE", $"Territory {territory.Id} ('{territory.Name}') is defined twice.");
+                throw new DomainException("TERRITORY_DUPLICATE", $"Territory {territory.Id} ('{territory.Name}') is defined twice.");
             }
 
             if (territory.EffectiveTo < territory.EffectiveFrom)
             {
-                throw new TerritoryValidationException("TERRITORY_DATES", $"Territory '{territory.Name}' ends ({territory.EffectiveTo}) before it starts ({territory.EffectiveFrom}).");
+                throw new DomainException("TERRITORY_DATES", $"Territory '{territory.Name}' ends ({territory.EffectiveTo}) before it starts ({territory.EffectiveFrom}).");
             }
 
             if (territory.Rule is not null)
@@ -75,7 +77,7 @@ public sealed class TerritoryHierarchy
         {
             if (territory.ParentId is { } parent && !byId.ContainsKey(parent))
             {
-                throw new TerritoryValidationException("TERRITORY_UNKNOWN_PARENT", $"Territory '{territory.Name}' has unknown parent {parent}.");
+                throw new DomainException("TERRITORY_UNKNOWN_PARENT", $"Territory '{territory.Name}' has unknown parent {parent}.");
             }
         }
 
@@ -143,7 +145,7 @@ public sealed class TerritoryHierarchy
                 if (s == 1)
                 {
                     var cycle = walk.SkipWhile(id => id != c).Append(c).Select(id => $"'{byId[id].Name}'");
-                    throw new TerritoryValidationException("TERRITORY_CYCLE", $"The territory hierarchy has a cycle: {string.Join(" -> ", cycle)}.");
+                    throw new DomainException("TERRITORY_CYCLE", $"The territory hierarchy has a cycle: {string.Join(" -> ", cycle)}.");
                 }
 
                 state[c] = 1;

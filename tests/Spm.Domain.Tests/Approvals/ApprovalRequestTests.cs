@@ -1,4 +1,5 @@
 using Spm.Domain.Approvals;
+using Spm.Domain.Common;
 
 namespace Spm.Domain.Tests.Approvals;
 
@@ -38,10 +39,10 @@ public sealed class ApprovalRequestTests
     {
         var request = NewQuotaRequest().Submit(Rep, At);
 
-        var skip = Assert.Throws<ApprovalException>(() => request.Approve(Director, At));
+        var skip = Assert.Throws<DomainException>(() => request.Approve(Director, At));
         Assert.Equal("APPROVAL_NOT_ALLOWED", skip.Code);
-        Assert.Throws<ApprovalException>(() => request.Approve(Rep, At));
-        Assert.Throws<ApprovalException>(() => request.Reject(Director, At, "no"));
+        Assert.Throws<DomainException>(() => request.Approve(Rep, At));
+        Assert.Throws<DomainException>(() => request.Reject(Director, At, "no"));
     }
 
     [Fact]
@@ -59,7 +60,7 @@ public sealed class ApprovalRequestTests
     {
         var submitted = NewQuotaRequest().Submit(Rep, At).Approve(Manager, At);
 
-        var noComment = Assert.Throws<ApprovalException>(() => submitted.Reject(Director, At, "  "));
+        var noComment = Assert.Throws<DomainException>(() => submitted.Reject(Director, At, "  "));
         Assert.Equal("APPROVAL_COMMENT_REQUIRED", noComment.Code);
 
         var rejected = submitted.Reject(Director, At, "Q3 too low for this territory");
@@ -75,21 +76,21 @@ public sealed class ApprovalRequestTests
     public void Invalid_transitions_are_refused_with_a_clear_error()
     {
         var draft = NewQuotaRequest();
-        var ex = Assert.Throws<ApprovalException>(() => draft.Approve(Manager, At));
+        var ex = Assert.Throws<DomainException>(() => draft.Approve(Manager, At));
         Assert.Equal("APPROVAL_INVALID_TRANSITION", ex.Code);
         Assert.Equal("Cannot approve a quota request that is Draft; it must be Submitted.", ex.Message);
 
         var approved = draft.Submit(Rep, At).Approve(Manager, At).Approve(Director, At);
-        Assert.Throws<ApprovalException>(() => approved.Reject(Director, At, "late"));
-        Assert.Throws<ApprovalException>(() => approved.Submit(Rep, At));
-        Assert.Throws<ApprovalException>(() => draft.Reopen(Rep, At));
+        Assert.Throws<DomainException>(() => approved.Reject(Director, At, "late"));
+        Assert.Throws<DomainException>(() => approved.Submit(Rep, At));
+        Assert.Throws<DomainException>(() => draft.Reopen(Rep, At));
     }
 
     [Fact]
     public void Only_the_requester_or_an_admin_submits_or_withdraws()
     {
         var draft = NewQuotaRequest();
-        Assert.Throws<ApprovalException>(() => draft.Submit(Manager, At));
+        Assert.Throws<DomainException>(() => draft.Submit(Manager, At));
         var submitted = draft.Submit(Admin, At, isAdmin: true);
         Assert.True(submitted.History[0].AdminOverride);
         Assert.Equal(ApprovalState.Draft, submitted.Withdraw(Rep, At).State);
@@ -99,9 +100,9 @@ public sealed class ApprovalRequestTests
     public void The_chain_must_be_non_empty_distinct_and_exclude_the_requester()
     {
         var subject = new ApprovalSubject("payout", Guid.Empty);
-        Assert.Equal("APPROVAL_CHAIN_EMPTY", Assert.Throws<ApprovalException>(() => ApprovalRequest.Create(subject, Rep, [])).Code);
-        Assert.Equal("APPROVAL_CHAIN_DUPLICATE", Assert.Throws<ApprovalException>(() => ApprovalRequest.Create(subject, Rep, [Manager, Manager])).Code);
-        Assert.Equal("APPROVAL_SELF_APPROVAL", Assert.Throws<ApprovalException>(() => ApprovalRequest.Create(subject, Rep, [Rep, Manager])).Code);
+        Assert.Equal("APPROVAL_CHAIN_EMPTY", Assert.Throws<DomainException>(() => ApprovalRequest.Create(subject, Rep, [])).Code);
+        Assert.Equal("APPROVAL_CHAIN_DUPLICATE", Assert.Throws<DomainException>(() => ApprovalRequest.Create(subject, Rep, [Manager, Manager])).Code);
+        Assert.Equal("APPROVAL_SELF_APPROVAL", Assert.Throws<DomainException>(() => ApprovalRequest.Create(subject, Rep, [Rep, Manager])).Code);
     }
 
     [Fact]

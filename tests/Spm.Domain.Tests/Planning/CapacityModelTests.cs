@@ -1,3 +1,4 @@
+using Spm.Domain.Common;
 using Spm.Domain.Planning;
 
 namespace Spm.Domain.Tests.Planning;
@@ -130,6 +131,6 @@ public sealed class CapacityModelTests
             _ => SmallCase() with { HiringLeadTimeMonths = -1 },
         };
 
-        Assert.Equal(code, Assert.Throws<PlanningValidationException>(() => CapacityModel.Build(input)).Code);
+        Assert.Equal(code, Assert.Throws<DomainException>(() => CapacityModel.Build(input)).Code);
     }
 }

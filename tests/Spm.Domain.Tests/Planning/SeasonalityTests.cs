@@ -1,3 +1,4 @@
+using Spm.Domain.Common;
 using Spm.Domain.Planning;
 
 namespace Spm.Domain.Tests.Planning;
@@ -44,7 +45,7 @@ public sealed class SeasonalityTests
     public void Weights_not_summing_to_one_hundred_percent_are_rejected()
     {
         var weights = Enumerable.Repeat(0.08m, 12).ToArray(); // 96 %
-        var ex = Assert.Throws<PlanningValidationException>(() => Seasonality.Split(100m, weights));
+        var ex = Assert.Throws<DomainException>(() => Seasonality.Split(100m, weights));
         Assert.Equal("PLAN_SEASONALITY_SUM", ex.Code);
         Assert.Contains("96 %", ex.Message, StringComparison.Ordinal);
     }
@@ -52,8 +53,8 @@ public sealed class SeasonalityTests
     [Fact]
     public void Wrong_month_count_and_negative_weights_are_rejected()
     {
-        Assert.Equal("PLAN_SEASONALITY_COUNT", Assert.Throws<PlanningValidationException>(() => Seasonality.Split(1m, [0.5m, 0.5m])).Code);
+        Assert.Equal("PLAN_SEASONALITY_COUNT", Assert.Throws<DomainException>(() => Seasonality.Split(1m, [0.5m, 0.5m])).Code);
         decimal[] negative = [-0.1m, 0.1m, 0.1m, 0.1m, 0.1m, 0.1m, 0.1m, 0.1m, 0.1m, 0.1m, 0.1m, 0.1m];
-        Assert.Equal("PLAN_SEASONALITY_NEGATIVE", Assert.Throws<PlanningValidationException>(() => Seasonality.Split(1m, negative)).Code);
+        Assert.Equal("PLAN_SEASONALITY_NEGATIVE", Assert.Throws<DomainException>(() => Seasonality.Split(1m, negative)).Code);
     }
 }

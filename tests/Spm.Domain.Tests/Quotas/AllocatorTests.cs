@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Xunit;
+using Spm.Domain.Common;
 using Spm.Domain.Quotas;
 
 namespace Spm.Domain.Tests.Quotas;
@@ -57,14 +58,14 @@ public sealed class AllocatorTests
     [Fact]
     public void Weights_summing_to_zero_are_rejected()
     {
-        var ex = Assert.Throws<AllocationException>(() => Allocator.Split(100m, [0m, 0m], Allocator.Cent));
+        var ex = Assert.Throws<DomainException>(() => Allocator.Split(100m, [0m, 0m], Allocator.Cent));
         Assert.Equal("ALLOCATION_ZERO_WEIGHTS", ex.Code);
     }
 
     [Fact]
     public void Negative_weights_are_rejected()
     {
-        var ex = Assert.Throws<AllocationException>(() => Allocator.Split(100m, [1m, -1m, 2m], Allocator.Cent));
+        var ex = Assert.Throws<DomainException>(() => Allocator.Split(100m, [1m, -1m, 2m], Allocator.Cent));
         Assert.Equal("ALLOCATION_NEGATIVE_WEIGHT", ex.Code);
         Assert.Contains("position 1", ex.Message, StringComparison.Ordinal);
     }
@@ -72,7 +73,7 @@ public sealed class AllocatorTests
     [Fact]
     public void An_amount_finer_than_the_unit_is_rejected()
     {
-        var ex = Assert.Throws<AllocationException>(() => Allocator.Split(100.005m, [1m, 1m], Allocator.Cent));
+        var ex = Assert.Throws<DomainException>(() => Allocator.Split(100.005m, [1m, 1m], Allocator.Cent));
         Assert.Equal("ALLOCATION_AMOUNT_NOT_IN_UNITS", ex.Code);
     }
 
@@ -87,7 +88,7 @@ public sealed class AllocatorTests
     {
         var shares = Allocator.Allocate(90m, [new("b", 1m), new("a", 2m)], Allocator.Cent);
         Assert.Equal([new AllocatedShare("b", 30m), new AllocatedShare("a", 60m)], shares);
-        Assert.Throws<AllocationException>(() => Allocator.AllocateEqually(90m, ["a", "a"], Allocator.Cent));
+        Assert.Throws<DomainException>(() => Allocator.AllocateEqually(90m, ["a", "a"], Allocator.Cent));
     }
 
     [Property(MaxTest = 500)]

@@ -1,3 +1,4 @@
+using Spm.Domain.Common;
 using Spm.Domain.Quotas;
 
 namespace Spm.Domain.Tests.Quotas;
@@ -34,7 +35,7 @@ public sealed class RampedQuotaTests
     [Fact]
     public void Ramp_values_outside_zero_to_one_are_rejected()
     {
-        var ex = Assert.Throws<AllocationException>(() =>
+        var ex = Assert.Throws<DomainException>(() =>
             RampedQuota.Schedule(100m, new(2025, 1, 1), new(2025, 1, 1), 3, [0.5m, 1.5m], 0.01m));
         Assert.Contains("tenure month 2", ex.Message, StringComparison.Ordinal);
     }

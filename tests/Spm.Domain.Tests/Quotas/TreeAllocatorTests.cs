@@ -1,3 +1,4 @@
+using Spm.Domain.Common;
 using Spm.Domain.Quotas;
 
 namespace Spm.Domain.Tests.Quotas;
@@ -42,7 +43,7 @@ public sealed class TreeAllocatorTests
     public void A_parent_whose_children_weigh_nothing_is_named_in_the_error()
     {
         var root = new AllocationNode("t", 1m, [new AllocationNode("team-7", 1m, [new("x", 0m)])]);
-        var ex = Assert.Throws<AllocationException>(() => TreeAllocator.Allocate(10m, root, Allocator.One));
+        var ex = Assert.Throws<DomainException>(() => TreeAllocator.Allocate(10m, root, Allocator.One));
         Assert.Contains("team-7", ex.Message, StringComparison.Ordinal);
     }
 }

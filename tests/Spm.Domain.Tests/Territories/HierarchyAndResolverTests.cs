@@ -1,3 +1,4 @@
+using Spm.Domain.Common;
 using Spm.Domain.Territories;
 using static Spm.Domain.Tests.Territories.TerritoryFixtures;
 
@@ -71,9 +72,9 @@ public sealed class HierarchyAndResolverTests
     [Fact]
     public void Duplicate_and_unknown_overrides_are_rejected()
     {
-        Assert.Equal("TERRITORY_OVERRIDE_DUPLICATE", Assert.Throws<TerritoryValidationException>(() =>
+        Assert.Equal("TERRITORY_OVERRIDE_DUPLICATE", Assert.Throws<DomainException>(() =>
             TerritoryResolver.Compile(Sample(), Day, [new(Id(1), Id(3)), new(Id(1), Id(100))])).Code);
-        Assert.Equal("TERRITORY_UNKNOWN", Assert.Throws<TerritoryValidationException>(() =>
+        Assert.Equal("TERRITORY_UNKNOWN", Assert.Throws<DomainException>(() =>
             TerritoryResolver.Compile(Sample(), Day, [new(Id(1), Id(999))])).Code);
     }
 
@@ -95,7 +96,7 @@ public sealed class HierarchyAndResolverTests
     [Fact]
     public void A_cycle_is_reported_with_the_territories_in_it()
     {
-        var ex = Assert.Throws<TerritoryValidationException>(() => TerritoryHierarchy.Create(
+        var ex = Assert.Throws<DomainException>(() => TerritoryHierarchy.Create(
         [
             Territory(1, null, parent: 3),
             Territory(2, null, parent: 1),
@@ -109,9 +110,9 @@ public sealed class HierarchyAndResolverTests
     [Fact]
     public void Unknown_parents_duplicates_and_inverted_dates_are_rejected()
     {
-        Assert.Equal("TERRITORY_UNKNOWN_PARENT", Assert.Throws<TerritoryValidationException>(() => TerritoryHierarchy.Create([Territory(1, null, parent: 7)])).Code);
-        Assert.Equal("TERRITORY_DUPLICATE", Assert.Throws<TerritoryValidationException>(() => TerritoryHierarchy.Create([Territory(1, null), Territory(1, null)])).Code);
-        Assert.Equal("TERRITORY_DATES", Assert.Throws<TerritoryValidationException>(() =>
+        Assert.Equal("TERRITORY_UNKNOWN_PARENT", Assert.Throws<DomainException>(() => TerritoryHierarchy.Create([Territory(1, null, parent: 7)])).Code);
+        Assert.Equal("TERRITORY_DUPLICATE", Assert.Throws<DomainException>(() => TerritoryHierarchy.Create([Territory(1, null), Territory(1, null)])).Code);
+        Assert.Equal("TERRITORY_DATES", Assert.Throws<DomainException>(() =>
             TerritoryHierarchy.Create([Territory(1, null, from: new DateOnly(2025, 2, 1), to: new DateOnly(2025, 1, 1))])).Code);
     }
 

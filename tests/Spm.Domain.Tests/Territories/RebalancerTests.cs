@@ -1,3 +1,4 @@
+using Spm.Domain.Common;
 using Spm.Domain.Territories;
 using Xunit.Abstractions;
 using static Spm.Domain.Tests.Territories.TerritoryFixtures;
@@ -87,10 +88,10 @@ public sealed class RebalancerTests(ITestOutputHelper output)
     [Fact]
     public void Invalid_input_is_rejected()
     {
-        Assert.Equal("TERRITORY_REBALANCE_SIBLINGS", Assert.Throws<TerritoryValidationException>(() => Rebalancer.Propose([North], [], new RebalanceOptions())).Code);
-        Assert.Equal("TERRITORY_UNKNOWN", Assert.Throws<TerritoryValidationException>(() =>
+        Assert.Equal("TERRITORY_REBALANCE_SIBLINGS", Assert.Throws<DomainException>(() => Rebalancer.Propose([North], [], new RebalanceOptions())).Code);
+        Assert.Equal("TERRITORY_UNKNOWN", Assert.Throws<DomainException>(() =>
             Rebalancer.Propose([North, South], [new RebalanceUnit("x", Id(3), 1m, 1, [])], new RebalanceOptions())).Code);
-        Assert.Equal("TERRITORY_REBALANCE_WEIGHTS", Assert.Throws<TerritoryValidationException>(() =>
+        Assert.Equal("TERRITORY_REBALANCE_WEIGHTS", Assert.Throws<DomainException>(() =>
             Rebalancer.Propose([North, South], NinetyTen(), new RebalanceOptions(0m, 0m))).Code);
     }
 

@@ -1,3 +1,4 @@
+using Spm.Domain.Common;
 using Spm.Domain.Territories;
 using static Spm.Domain.Tests.Territories.TerritoryFixtures;
 
@@ -61,7 +62,7 @@ public sealed class RuleTests
     [Fact]
     public void An_unknown_attribute_is_a_validation_error_naming_it()
     {
-        var ex = Assert.Throws<TerritoryValidationException>(() =>
+        var ex = Assert.Throws<DomainException>(() =>
             TerritoryHierarchy.Create([Territory(1, new AllOfRule([new EqualsRule("country", "US"), new EqualsRule("zipcode", "1")]))]));
         Assert.Equal("TERRITORY_RULE_UNKNOWN_ATTRIBUTE", ex.Code);
         Assert.Contains("'zipcode'", ex.Message, StringComparison.Ordinal);
@@ -71,19 +72,19 @@ public sealed class RuleTests
     [Fact]
     public void A_numeric_operator_on_a_text_attribute_is_an_error_naming_it_and_vice_versa()
     {
-        var numericOnText = Assert.Throws<TerritoryValidationException>(() => TerritoryHierarchy.Create([Territory(1, new RangeRule("city", 1m, 2m))]));
+        var numericOnText = Assert.Throws<DomainException>(() => TerritoryHierarchy.Create([Territory(1, new RangeRule("city", 1m, 2m))]));
         Assert.Equal("TERRITORY_RULE_TYPE", numericOnText.Code);
         Assert.Contains("'city'", numericOnText.Message, StringComparison.Ordinal);
 
-        var textOnNumeric = Assert.Throws<TerritoryValidationException>(() => TerritoryHierarchy.Create([Territory(1, new EqualsRule("potential", "5"))]));
+        var textOnNumeric = Assert.Throws<DomainException>(() => TerritoryHierarchy.Create([Territory(1, new EqualsRule("potential", "5"))]));
         Assert.Contains("'potential'", textOnNumeric.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Empty_and_inverted_rules_are_rejected()
     {
-        Assert.Equal("TERRITORY_RULE_EMPTY", Assert.Throws<TerritoryValidationException>(() => TerritoryHierarchy.Create([Territory(1, new InListRule("city", []))])).Code);
-        Assert.Equal("TERRITORY_RULE_EMPTY", Assert.Throws<TerritoryValidationException>(() => TerritoryHierarchy.Create([Territory(1, new AnyOfRule([]))])).Code);
-        Assert.Equal("TERRITORY_RULE_RANGE", Assert.Throws<TerritoryValidationException>(() => TerritoryHierarchy.Create([Territory(1, new RangeRule("potential", 5m, 1m))])).Code);
+        Assert.Equal("TERRITORY_RULE_EMPTY", Assert.Throws<DomainException>(() => TerritoryHierarchy.Create([Territory(1, new InListRule("city", []))])).Code);
+        Assert.Equal("TERRITORY_RULE_EMPTY", Assert.Throws<DomainException>(() => TerritoryHierarchy.Create([Territory(1, new AnyOfRule([]))])).Code);
+        Assert.Equal("TERRITORY_RULE_RANGE", Assert.Throws<DomainException>(() => TerritoryHierarchy.Create([Territory(1, new RangeRule("potential", 5m, 1m))])).Code);
     }
 }
