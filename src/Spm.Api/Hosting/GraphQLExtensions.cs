@@ -31,8 +31,12 @@ internal static class GraphQLExtensions
         builder.Services.AddScoped<OrganisationDataLoaders>();
         builder.Services.AddGraphQLTransport<SpmSchema>(o =>
         {
+            // Limits and budgets may be tuned under Spm:GraphQL (e.g. Spm__GraphQL__DefaultBudget__Capacity).
+            builder.Configuration.GetSection(SpmConfigurationKeys.GraphQL).Bind(o);
             o.RequireAuthentication = true;
             o.ExposeExceptionDetails = builder.Environment.IsDevelopment();
+            // Every client pays for its queries; without a default the Redis budget would never be asked.
+            o.DefaultBudget ??= new BudgetPolicy();
         });
         // Budgets live in Redis so a client's points hold across API nodes.
         builder.Services.AddSingleton<ICostBudget>(services => new RedisCostBudget(

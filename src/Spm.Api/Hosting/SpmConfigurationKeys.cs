@@ -10,6 +10,9 @@ public static class SpmConfigurationKeys
     public const string Redis = "ConnectionStrings:Redis";
     public const string DataDirectory = "Spm:DataDirectory";
     public const string RedisKeyPrefix = "Spm:Redis:KeyPrefix";
+
+    /// <summary>Section bound onto the GraphQL transport's options (limits, budgets per role).</summary>
+    public const string GraphQL = "Spm:GraphQL";
     public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string Urls = "ASPNETCORE_URLS";
     public const string Environment = "ASPNETCORE_ENVIRONMENT";
@@ -25,7 +28,7 @@ public static class SpmConfigurationKeys
 
     public static readonly IReadOnlyList<string> All =
     [
-        Postgres, Redis, DataDirectory, RedisKeyPrefix, OtlpEndpoint, Urls, Environment,
+        Postgres, Redis, DataDirectory, RedisKeyPrefix, GraphQL, OtlpEndpoint, Urls, Environment,
         IdentityEphemeralKeys, IdentityAllowHttp, IdentitySigningCertificatePath, IdentitySigningCertificatePassword,
         IdentityEncryptionCertificatePath, IdentityEncryptionCertificatePassword,
         TokenRequestsPerClient, TokenRequestsPerIp, TokenRateLimitWindowSeconds,

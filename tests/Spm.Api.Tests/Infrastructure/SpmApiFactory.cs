@@ -13,7 +13,12 @@ namespace Spm.Api.Tests.Infrastructure;
 /// </summary>
 public class SpmApiFactory(string postgres, string redis) : WebApplicationFactory<Program>
 {
+    public const int TestBudgetCapacity = 1_000_000;
+
     public CommandCounter Commands { get; } = new();
+
+    /// <summary>Every Redis key this app writes starts with it, so test apps never share keys.</summary>
+    public string RedisKeyPrefix { get; } = $"test:{Guid.NewGuid():N}:";
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -21,6 +26,10 @@ public class SpmApiFactory(string postgres, string redis) : WebApplicationFactor
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Postgres", postgres);
         builder.UseSetting("ConnectionStrings:Redis", redis);
+        builder.UseSetting("Spm:Redis:KeyPrefix", RedisKeyPrefix);
+        // Feature tests send many queries as one caller; a large bucket keeps them from being
+        // throttled while budgets stay on the real Redis path (and the binding is tested).
+        builder.UseSetting("Spm:GraphQL:DefaultBudget:Capacity", TestBudgetCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.ConfigureTestServices(services =>
         {
             services.AddAuthentication(TestAuthHandler.SchemeName)
