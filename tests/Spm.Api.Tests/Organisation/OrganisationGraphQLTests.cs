@@ -135,6 +135,23 @@ public sealed class OrganisationGraphQLTests(DatabaseFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task TotalCount_costs_one_count_query_and_only_when_selected()
+    {
+        var org = await TestData.CreateTenantAsync(fixture, reps: 2);
+        var client = fixture.Api.ClientFor(org.TenantId, "admin");
+
+        fixture.Api.Commands.Reset();
+        await client.DataAsync("{ participants(first: 10) { nodes { name } } }");
+        var withoutTotal = fixture.Api.Commands.Count;
+        fixture.Api.Commands.Reset();
+        var data = await client.DataAsync("{ participants(first: 10) { totalCount nodes { name } } }");
+        var withTotal = fixture.Api.Commands.Count;
+
+        Assert.Equal(3, data["participants"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal(withoutTotal + 1, withTotal);
+    }
+
+    [Fact]
     public async Task Periods_of_a_february_fiscal_year_are_named_after_the_year_they_end()
     {
         var tenantId = await SeedDemoAsync();

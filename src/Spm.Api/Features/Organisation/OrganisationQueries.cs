@@ -112,7 +112,9 @@ public static class OrganisationQueries
             query = query.Where(p => EF.Functions.ILike(p.Name, pattern, "\\") || EF.Functions.ILike(p.Email, pattern, "\\"));
         }
 
-        var total = await query.CountAsync(context.CancellationToken);
+        // Counting is a second query over the whole filtered list: run it only when asked for.
+        var wantsTotal = context.SubFields?.Values.Any(f => f.FieldType.Name == "totalCount") == true;
+        var total = wantsTotal ? await query.CountAsync(context.CancellationToken) : 0;
         if (afterName is not null)
         {
 #pragma warning disable CA1309 // EF translates this to SQL '>' in the database's collation, the same one ORDER BY uses.
