@@ -2,7 +2,6 @@ using GraphQL;
 using GraphQL.Types;
 using GraphQL.Utilities;
 using Microsoft.EntityFrameworkCore;
-using OpenIddict.Abstractions;
 using Spm.Api.Identity;
 using Spm.Infrastructure.Persistence;
 using Spm.Infrastructure.Seeding;
@@ -38,9 +37,9 @@ internal static class SpmCommands
                     Console.WriteLine($"Demo tenant '{DemoTenantSeeder.Slug}' is present ({id}).");
                     await using var scope = app.Services.CreateAsyncScope();
                     var dataDirectory = SpmConfigurationKeys.Require(app.Configuration, SpmConfigurationKeys.DataDirectory);
-                    await new IdentitySeeder(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), dataDirectory)
+                    await new IdentitySeeder(scope.ServiceProvider, dataDirectory)
                         .SeedAsync(id, cancel.Token);
-                    Console.WriteLine($"Demo clients are present; secrets in {Path.Combine(dataDirectory, "secrets")}.");
+                    Console.WriteLine($"Demo clients and users are present; secrets in {Path.Combine(dataDirectory, "secrets")}.");
                 }
 
                 return true;

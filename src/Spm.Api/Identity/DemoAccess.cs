@@ -26,6 +26,15 @@ internal static class DemoAccess
             text.AppendLine(CultureInfo.InvariantCulture, $"    curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d \"{SampleQuery}\" {baseUrl}/graphql");
         }
 
+        text.AppendLine(CultureInfo.InvariantCulture, $"People sign in at {baseUrl}{AccountEndpoints.LoginPath} (authorization code + PKCE, client '{DemoUsers.WebClientId}', redirect {DemoUsers.WebRedirectUri}):");
+        foreach (var (userName, role, _) in DemoUsers.All)
+        {
+            var passwordPath = DemoUsers.PasswordPath(dataDirectory, userName);
+            text.AppendLine(File.Exists(passwordPath)
+                ? string.Create(CultureInfo.InvariantCulture, $"  {userName} (role {role}; password: cat '{passwordPath}')")
+                : string.Create(CultureInfo.InvariantCulture, $"  {userName}: not seeded yet (run seed-demo)"));
+        }
+
         return text.ToString();
     }
 }

@@ -12,7 +12,18 @@ public static class SpmClients
     private const string SecretAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     /// <summary>A 40-character alphanumeric secret (about 238 bits); safe in URLs and Basic auth.</summary>
-    public static string NewSecret() => RandomNumberGenerator.GetString(SecretAlphabet, 40);
+    public static string NewSecret()
+    {
+        // Also used as a demo password, so it must satisfy Identity's character classes.
+        string secret;
+        do
+        {
+            secret = RandomNumberGenerator.GetString(SecretAlphabet, 40);
+        }
+        while (!secret.Any(char.IsAsciiLetterUpper) || !secret.Any(char.IsAsciiLetterLower) || !secret.Any(char.IsAsciiDigit));
+
+        return secret;
+    }
 
     /// <summary>Creates the client, or brings an existing one to exactly this tenant, role, scopes and secret.</summary>
     public static async Task CreateOrUpdateAsync(
@@ -41,6 +52,57 @@ public static class SpmClients
 
         descriptor.Properties[SpmClientProperties.Tenant] = JsonSerializer.SerializeToElement(tenantId.ToString("D", CultureInfo.InvariantCulture));
         descriptor.Properties[SpmClientProperties.Role] = JsonSerializer.SerializeToElement(role);
+
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is { } existing)
+        {
+            await applications.UpdateAsync(existing, descriptor, cancellationToken);
+        }
+        else
+        {
+            await applications.CreateAsync(descriptor, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A public client (browser app, CLI) for people: authorization code with PKCE required,
+    /// refresh tokens, exact redirect URIs, no secret.
+    /// </summary>
+    public static async Task CreateOrUpdatePublicClientAsync(
+        IOpenIddictApplicationManager applications,
+        string clientId,
+        IEnumerable<Uri> redirectUris,
+        IEnumerable<string> scopes,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(applications);
+        ArgumentNullException.ThrowIfNull(redirectUris);
+        ArgumentNullException.ThrowIfNull(scopes);
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientType = ClientTypes.Public,
+            ConsentType = ConsentTypes.Implicit,
+            DisplayName = clientId,
+            Permissions =
+            {
+                Permissions.Endpoints.Authorization,
+                Permissions.Endpoints.Token,
+                Permissions.GrantTypes.AuthorizationCode,
+                Permissions.GrantTypes.RefreshToken,
+                Permissions.ResponseTypes.Code,
+                Permissions.Prefixes.Scope + Scopes.OfflineAccess,
+            },
+            Requirements = { Requirements.Features.ProofKeyForCodeExchange },
+        };
+        foreach (var uri in redirectUris)
+        {
+            descriptor.RedirectUris.Add(uri);
+        }
+
+        foreach (var scope in scopes)
+        {
+            descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
+        }
 
         if (await applications.FindByClientIdAsync(clientId, cancellationToken) is { } existing)
         {

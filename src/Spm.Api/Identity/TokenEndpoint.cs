@@ -3,10 +3,12 @@ using System.Security.Claims;
 using System.Text.Json;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using Spm.Api.Auth;
+using Spm.Infrastructure.Identity;
 using Spm.Infrastructure.Persistence;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 
@@ -23,7 +25,8 @@ internal static class TokenEndpoint
     public static async Task<IResult> HandleAsync(
         HttpContext http,
         IOpenIddictApplicationManager applications,
-        IDbContextFactory<SpmDbContext> contexts)
+        IDbContextFactory<SpmDbContext> contexts,
+        UserManager<SpmUser> users)
     {
         var request = http.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("The OpenIddict server request cannot be retrieved.");
@@ -74,17 +77,19 @@ internal static class TokenEndpoint
             return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
-        if (request.IsRefreshTokenGrantType())
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
-            // The refresh token's principal was validated by OpenIddict (signature, expiry,
-            // revocation); its claims are re-issued unchanged.
+            // OpenIddict validated the code or refresh token (signature, expiry, single use, PKCE
+            // verifier). The person is read again, so a deleted or locked-out user, or a changed
+            // role, takes effect at the next exchange.
             var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
-            if (result.Principal is not { } principal)
+            var user = result.Principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
+            if (user is null || await users.IsLockedOutAsync(user))
             {
-                return Refuse(Errors.InvalidGrant, "The refresh token is no longer valid.");
+                return Refuse(Errors.InvalidGrant, "The user can no longer sign in.");
             }
 
-            return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            return Results.SignIn(UserPrincipal.Create(user, result.Principal!.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
         return Refuse(Errors.UnsupportedGrantType, "The grant type is not supported.");

@@ -1,8 +1,11 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 using Spm.Domain.Organisation;
+using Spm.Infrastructure.Identity;
 using Spm.Infrastructure.Tenancy;
 
 namespace Spm.Infrastructure.Persistence;
@@ -12,7 +15,7 @@ namespace Spm.Infrastructure.Persistence;
 /// global query filter, so a forgotten WHERE can never leak another tenant's rows; code that
 /// must cross tenants (seeding, migrations) says so with IgnoreQueryFilters().
 /// </summary>
-public sealed class SpmDbContext(DbContextOptions<SpmDbContext> options, ITenantContext tenantContext) : DbContext(options)
+public sealed class SpmDbContext(DbContextOptions<SpmDbContext> options, ITenantContext tenantContext) : IdentityDbContext<SpmUser, IdentityRole<Guid>, Guid>(options)
 {
     private static readonly MethodInfo ApplyTenantFilterMethod =
         typeof(SpmDbContext).GetMethod(nameof(ApplyTenantFilter), BindingFlags.NonPublic | BindingFlags.Instance)!;
@@ -28,28 +31,41 @@ public sealed class SpmDbContext(DbContextOptions<SpmDbContext> options, ITenant
     /// <summary>Read by the query filters at execution time (EF parameterises it per query).</summary>
     public Guid? CurrentTenantId => tenantContext.TenantId;
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(SpmDbContext).Assembly);
-        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        ArgumentNullException.ThrowIfNull(builder);
+        // ASP.NET Core Identity's users and their satellites, under readable snake_case names.
+        base.OnModelCreating(builder);
+        builder.Entity<SpmUser>().ToTable("identity_users");
+        builder.Entity<SpmUser>().Property(u => u.Role).HasMaxLength(32);
+        builder.Entity<SpmUser>().HasIndex(u => u.TenantId);
+        builder.Entity<SpmUser>().HasOne<Tenant>().WithMany().HasForeignKey(u => u.TenantId).OnDelete(DeleteBehavior.Cascade);
+        builder.Entity<SpmUser>().HasOne<Participant>().WithMany().HasForeignKey(u => u.ParticipantId).OnDelete(DeleteBehavior.SetNull);
+        builder.Entity<IdentityRole<Guid>>().ToTable("identity_roles");
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("identity_user_roles");
+        builder.Entity<IdentityUserClaim<Guid>>().ToTable("identity_user_claims");
+        builder.Entity<IdentityUserLogin<Guid>>().ToTable("identity_user_logins");
+        builder.Entity<IdentityUserToken<Guid>>().ToTable("identity_user_tokens");
+        builder.Entity<IdentityRoleClaim<Guid>>().ToTable("identity_role_claims");
+        builder.ApplyConfigurationsFromAssembly(typeof(SpmDbContext).Assembly);
+        foreach (var entity in builder.Model.GetEntityTypes())
         {
             if (typeof(ITenantOwned).IsAssignableFrom(entity.ClrType))
             {
-                ApplyTenantFilterMethod.MakeGenericMethod(entity.ClrType).Invoke(this, [modelBuilder]);
+                ApplyTenantFilterMethod.MakeGenericMethod(entity.ClrType).Invoke(this, [builder]);
             }
         }
 
         // OpenIddict's tables live here so a token, its client and the tenant rows share one
         // database and one transaction. Registered in the model (not only in the options) so the
         // host, the commands and the design-time factory can never disagree about it.
-        modelBuilder.UseOpenIddict();
-        modelBuilder.Entity<OpenIddictEntityFrameworkCoreApplication>().ToTable("openiddict_applications");
-        modelBuilder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().ToTable("openiddict_authorizations");
-        modelBuilder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("openiddict_scopes");
-        modelBuilder.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable("openiddict_tokens");
+        builder.UseOpenIddict();
+        builder.Entity<OpenIddictEntityFrameworkCoreApplication>().ToTable("openiddict_applications");
+        builder.Entity<OpenIddictEntityFrameworkCoreAuthorization>().ToTable("openiddict_authorizations");
+        builder.Entity<OpenIddictEntityFrameworkCoreScope>().ToTable("openiddict_scopes");
+        builder.Entity<OpenIddictEntityFrameworkCoreToken>().ToTable("openiddict_tokens");
 
-        SnakeCaseNames.Apply(modelBuilder);
+        SnakeCaseNames.Apply(builder);
     }
 
     private void ApplyTenantFilter<T>(ModelBuilder modelBuilder)

@@ -1,7 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using OpenIddict.Abstractions;
 using Spm.Api.Identity;
 
 namespace Spm.Api.Tests.Identity;
@@ -59,7 +58,7 @@ public sealed class DemoSeedingTests(IdentityFixture fixture) : IClassFixture<Id
     private async Task SeedAsync()
     {
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        await new IdentitySeeder(scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>(), dataDirectory)
+        await new IdentitySeeder(scope.ServiceProvider, dataDirectory)
             .SeedAsync(fixture.TenantA, default);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +8,7 @@ using OpenIddict.Abstractions;
 using Spm.Api.Hosting;
 using Spm.Api.Identity;
 using Spm.Domain.Organisation;
+using Spm.Infrastructure.Identity;
 using Spm.Infrastructure.Persistence;
 
 namespace Spm.Api.Tests.Identity;
@@ -19,6 +21,11 @@ public sealed class IdentityFixture : IAsyncLifetime
 {
     public const string ClientA = "client-a";
     public const string ClientB = "client-b";
+    public const string WebClient = "test-web";
+    public const string UserA = "alice";
+    public const string LockedUser = "lockme";
+
+    public static readonly Uri RedirectUri = new("https://app.example/callback");
 
     private readonly string databaseName = "spm_test_identity_" + Guid.NewGuid().ToString("N")[..12];
     private string adminConnectionString = string.Empty;
@@ -34,6 +41,8 @@ public sealed class IdentityFixture : IAsyncLifetime
     public string SecretA { get; } = SpmClients.NewSecret();
 
     public string SecretB { get; } = SpmClients.NewSecret();
+
+    public string Password { get; } = SpmClients.NewSecret();
 
     public string ConnectionString { get; private set; } = string.Empty;
 
@@ -62,6 +71,14 @@ public sealed class IdentityFixture : IAsyncLifetime
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         await SpmClients.CreateOrUpdateAsync(applications, ClientA, SecretA, TenantA, "partner", [SpmScopes.Read, SpmScopes.LeaderboardsRead], default);
         await SpmClients.CreateOrUpdateAsync(applications, ClientB, SecretB, TenantB, "partner", [SpmScopes.Read], default);
+        await SpmClients.CreateOrUpdatePublicClientAsync(applications, WebClient, [RedirectUri], SpmScopes.All, default);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SpmUser>>();
+        foreach (var name in new[] { UserA, LockedUser })
+        {
+            var result = await users.CreateAsync(
+                new SpmUser { Id = Guid.CreateVersion7(), UserName = name, TenantId = TenantA, ParticipantId = ParticipantA, Role = "rep" }, Password);
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        }
     }
 
     /// <summary>Another host on the same database, with extra settings.</summary>
