@@ -5,10 +5,12 @@ namespace Spm.Api.Graph;
 /// <summary>The Spm GraphQL schema.</summary>
 public sealed class SpmSchema : Schema
 {
-    public SpmSchema(IServiceProvider services, SpmQuery query)
+    public SpmSchema(IServiceProvider services, SpmQuery query, SpmMutation mutation)
         : base(services)
     {
         Query = query;
+        // A type without fields is invalid GraphQL: the root appears once a feature adds a mutation.
+        Mutation = mutation.Fields.Count > 0 ? mutation : null;
         Description = "Spm: sales performance management. Plans, territories, quotas, crediting, compensation and live leaderboards.";
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using OpenIddict.Validation.AspNetCore;
+using Spm.Api.Auth;
 using Spm.Api.Identity;
 using Spm.Infrastructure.Identity;
 using Spm.Infrastructure.Persistence;
@@ -67,7 +68,8 @@ internal static class AuthExtensions
             }));
         builder.Services.AddAntiforgery();
         builder.Services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddCapabilityPolicies();
         builder.Services.AddRateLimiter(o =>
         {
             o.GlobalLimiter = TokenRateLimiter.Create(builder.Configuration);

@@ -1,4 +1,7 @@
 using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Spm.Api.Auth;
+using Spm.Api.Features.Audit;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.Relay;
 using Spm.Api.Graph;
@@ -15,6 +18,11 @@ internal static class GraphQLExtensions
     {
         builder.Services.AddSingleton<NodeRegistry>();
         builder.Services.AddSingleton<SpmQuery>();
+        builder.Services.AddSingleton<SpmMutation>();
+        builder.Services.AddSingleton<UserErrorGraphType>();
+        builder.Services.AddScoped<Caller>();
+        builder.Services.AddScoped<AuditTrail>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         // Graph types are listed, not scanned: the schema's contents are visible in one place.
         builder.Services.AddSingleton<CalendarDateGraphType>();
         builder.Services.AddSingleton<NodeInterface>();

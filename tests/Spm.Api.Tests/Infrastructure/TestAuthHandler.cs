@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenIddict.Abstractions;
 using Spm.Api.Auth;
 
 namespace Spm.Api.Tests.Infrastructure;
@@ -27,6 +28,16 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
         foreach (var role in Request.Headers["X-Test-Role"])
         {
             claims.Add(new Claim(SpmClaims.Role, role!));
+            // A person's token carries every scope their role may hold, unless the test narrows them.
+            if (!Request.Headers.ContainsKey("X-Test-Scopes"))
+            {
+                claims.AddRange(AccessMatrix.ScopesOf(role!).Select(s => new Claim(OpenIddictConstants.Claims.Private.Scope, s)));
+            }
+        }
+
+        foreach (var scope in Request.Headers["X-Test-Scopes"].SelectMany(v => v!.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+        {
+            claims.Add(new Claim(OpenIddictConstants.Claims.Private.Scope, scope));
         }
 
         if (Request.Headers.TryGetValue("X-Test-Participant", out var participant))

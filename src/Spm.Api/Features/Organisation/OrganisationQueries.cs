@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using Spm.Api.Auth;
 using Spm.Api.Features.Relay;
 using Spm.Api.Graph;
 using Spm.Domain.Organisation;
@@ -21,11 +22,13 @@ public static class OrganisationQueries
         nodes.Add(TenantGraphType.TypeName, (s, id) => new TaskResult<Tenant?>(LoadTenantAsync(s, id)));
 
         query.Field<NonNullGraphType<TenantGraphType>>("tenant")
+            .Requires(Capability.ReadOrganisation)
             .Description("The caller's organisation.")
             .ResolveAsync(async c => await LoadTenantAsync(c.RequestServices!, null, c.CancellationToken)
                 ?? throw new ExecutionError("The caller's tenant does not exist.") { Code = "NOT_FOUND" });
 
         query.Field<NonNullGraphType<ParticipantConnectionGraphType>>("participants")
+            .Requires(Capability.ReadOrganisation)
             .Description("Participants of the tenant ordered by name, a page at a time.")
             .Argument<NonNullGraphType<IntGraphType>>("first", $"Page size, 1 to {ParticipantConnectionGraphType.MaxPageSize}.")
             .Argument<StringGraphType>("after", "Return items after this cursor (`pageInfo.endCursor` of the previous page).")
@@ -34,6 +37,7 @@ public static class OrganisationQueries
             .ResolveAsync(async c => await ParticipantsAsync(c));
 
         query.Field<ParticipantGraphType>("participant")
+            .Requires(Capability.ReadOrganisation)
             .Description("One participant by global id; null when not found.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Global id of the participant.")
             .Resolve(c => GlobalId.TryDecode(c.GetArgument<string>("id"), ParticipantGraphType.TypeName) is { } id
@@ -41,6 +45,7 @@ public static class OrganisationQueries
                 : null);
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TeamGraphType>>>>("teams")
+            .Requires(Capability.ReadOrganisation)
             .Description("Every team of the tenant, by name. Use `parent` and `children` to walk the hierarchy.")
             .ResolveAsync(async c =>
             {
@@ -49,6 +54,7 @@ public static class OrganisationQueries
             });
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<PeriodGraphType>>>>("periods")
+            .Requires(Capability.ReadOrganisation)
             .Description("Fiscal periods in date order, years before their quarters before their months; all years when `fiscalYear` is omitted.")
             .Argument<IntGraphType>("fiscalYear", "Only periods of this fiscal year.")
             .ResolveAsync(async c =>

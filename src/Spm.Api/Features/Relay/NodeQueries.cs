@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Spm.Api.Auth;
 
 namespace Spm.Api.Features.Relay;
 
@@ -12,10 +13,12 @@ public static class NodeQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         query.Field<NodeInterface>("node")
+            .Requires(Capability.Self)
             .Description("Fetches any object by its global id; null when it does not exist or is not visible to the caller.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "A global id from any `id` field.")
             .Resolve(c => nodes.Load(c.RequestServices!, c.GetArgument<string>("id")));
         query.Field<NonNullGraphType<ListGraphType<NodeInterface>>>("nodes")
+            .Requires(Capability.Self)
             .Description($"Fetches up to {MaxNodes} objects by global id, in the order given; null entries for ids that do not resolve.")
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("ids", "Global ids.")
             .ResolveAsync(async c =>

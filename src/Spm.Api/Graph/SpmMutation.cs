@@ -1,0 +1,16 @@
+using GraphQL.Types;
+
+namespace Spm.Api.Graph;
+
+/// <summary>
+/// The one flat Mutation type; each feature contributes its mutations here, explicitly. Every
+/// mutation requires a capability, records an audit entry and returns `errors: [UserError!]!`.
+/// </summary>
+public sealed class SpmMutation : ObjectGraphType
+{
+    public SpmMutation()
+    {
+        Name = "Mutation";
+        Description = "Everything a caller can change. Each mutation is all-or-nothing and audited.";
+    }
+}
