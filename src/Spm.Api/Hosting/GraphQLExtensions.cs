@@ -1,5 +1,7 @@
 using GraphQL.Types;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using Spm.Api.Auth;
 using Spm.Api.Features.Audit;
 using Spm.Api.Features.Organisation;
@@ -12,8 +14,6 @@ using Spm.GraphQL.AspNetCore.Persisted;
 using Spm.GraphQL.AspNetCore.WebSockets;
 using Spm.Infrastructure.PersistedDocuments;
 using Spm.Infrastructure.Redis;
-using Microsoft.AspNetCore.Authorization;
-using Npgsql;
 using StackExchange.Redis;
 
 namespace Spm.Api.Hosting;

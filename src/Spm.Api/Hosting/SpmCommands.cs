@@ -104,7 +104,9 @@ internal static class SpmCommands
 
         if (problems.Count > 0)
         {
-            throw new InvalidOperationException("Nothing was registered:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+            await Console.Error.WriteLineAsync("Nothing was registered:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+            Environment.ExitCode = 1;
+            return;
         }
 
         await using var db = CreateContext(app);
