@@ -11,4 +11,7 @@ public static class SpmClaims
 
     /// <summary>Access role: admin, finance, manager, rep, partner, display.</summary>
     public const string Role = "role";
+
+    /// <summary>"true" when the token's client may only run persisted documents (copied from the client's registration).</summary>
+    public const string PersistedOnly = "spm_persisted_only";
 }

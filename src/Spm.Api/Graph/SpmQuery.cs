@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Spm.Api.Features.Organisation;
+using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Relay;
 
 namespace Spm.Api.Graph;
@@ -13,5 +14,6 @@ public sealed class SpmQuery : ObjectGraphType
         Description = "Everything a caller can read. Results are always limited to the caller's tenant and permissions.";
         NodeQueries.Register(this, nodes);
         OrganisationQueries.Register(this, nodes);
+        PersistedDocumentQueries.Register(this);
     }
 }

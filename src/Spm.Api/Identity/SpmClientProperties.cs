@@ -8,4 +8,7 @@ public static class SpmClientProperties
 {
     public const string Tenant = "spm_tenant";
     public const string Role = "spm_role";
+
+    /// <summary>"true": the client may only run persisted documents (partners, screens); absent or anything else: any document.</summary>
+    public const string PersistedOnly = "spm_persisted_only";
 }

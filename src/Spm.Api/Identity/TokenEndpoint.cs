@@ -61,6 +61,11 @@ internal static class TokenEndpoint
             identity.SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application, cancellationToken) ?? request.ClientId);
             identity.SetClaim(SpmClaims.Tenant, tenantId.ToString("D"));
             identity.SetClaim(SpmClaims.Role, role);
+            if (IsPersistedOnly(properties))
+            {
+                // In the token, so the GraphQL transport needs no database read per request.
+                identity.SetClaim(SpmClaims.PersistedOnly, "true");
+            }
 
             // OpenIddict already refused scopes the client may not use. Asking for none grants
             // everything the client is registered for, so a plain curl gets a useful token.
@@ -89,11 +94,23 @@ internal static class TokenEndpoint
                 return Refuse(Errors.InvalidGrant, "The user can no longer sign in.");
             }
 
-            return Results.SignIn(UserPrincipal.Create(user, result.Principal!.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var principal = UserPrincipal.Create(user, result.Principal!.GetScopes());
+            // A person signed in through a persisted-only app (e.g. a screen) is held to it too.
+            if (request.ClientId is { } appId && await applications.FindByClientIdAsync(appId, cancellationToken) is { } app
+                && IsPersistedOnly(await applications.GetPropertiesAsync(app, cancellationToken)))
+            {
+                principal.SetClaim(SpmClaims.PersistedOnly, "true");
+                principal.FindFirst(SpmClaims.PersistedOnly)!.SetDestinations(Destinations.AccessToken);
+            }
+
+            return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
         return Refuse(Errors.UnsupportedGrantType, "The grant type is not supported.");
     }
+
+    private static bool IsPersistedOnly(ImmutableDictionary<string, JsonElement> properties) =>
+        TryRead(properties, SpmClientProperties.PersistedOnly, out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     private static bool TryRead(ImmutableDictionary<string, JsonElement> properties, string key, out string value)
     {
