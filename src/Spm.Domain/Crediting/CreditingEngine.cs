@@ -45,6 +45,12 @@ public sealed class CreditingEngine
     private bool[] overlayDone = new bool[8];
     private RollupSlot[] slots = new RollupSlot[16];
 
+    // Resolved rates by pair and date: a cross or inverse rate costs up to six lookups and a division in the
+    // table, one lookup here. Bounded by pairs x distinct close dates of the run.
+    private readonly Dictionary<(string From, string To, DateOnly Date), decimal> rateCache = [];
+    private string? lastCurrency;
+    private decimal lastCurrencyUnit;
+
     // The sale being credited.
     private Sale sale = null!;
     private int revision;
@@ -57,6 +63,7 @@ public sealed class CreditingEngine
     private TerritoryOwnership? ownership;
     private string? payCurrencyCached;
     private decimal payRateCached;
+    private decimal payUnitCached;
 
     public CreditingEngine(
         CreditRuleSet rules,
@@ -166,10 +173,16 @@ public sealed class CreditingEngine
         sale = content;
         revision = revisionNumber;
         postingDate = Posting.PostingDateFor(content.CloseDate);
-        saleUnit = Money.UnitOf(content.Currency);
+        if (!ReferenceEquals(content.Currency, lastCurrency))
+        {
+            lastCurrencyUnit = Money.UnitOf(content.Currency);
+            lastCurrency = content.Currency;
+        }
+
+        saleUnit = lastCurrencyUnit;
         reportingTotal = string.Equals(content.Currency, fx.ReportingCurrency, StringComparison.Ordinal)
             ? content.Amount
-            : Money.Round(content.Amount * fx.RateAt(content.Currency, fx.ReportingCurrency, content.CloseDate), fx.ReportingCurrency);
+            : RoundTo(content.Amount * Rate(content.Currency, fx.ReportingCurrency, content.CloseDate), reportingUnit);
         splitReady = false;
         ownershipReady = false;
         overlayMarksFresh = false;
@@ -314,8 +327,8 @@ public sealed class CreditingEngine
             overlayMarksFresh = true;
         }
 
-        var amount = rule.OverlayFraction == 1m ? sale.Amount : Money.Round(sale.Amount * rule.OverlayFraction, sale.Currency);
-        var reporting = rule.OverlayFraction == 1m ? reportingTotal : Money.Round(reportingTotal * rule.OverlayFraction, fx.ReportingCurrency);
+        var amount = rule.OverlayFraction == 1m ? sale.Amount : RoundTo(sale.Amount * rule.OverlayFraction, saleUnit);
+        var reporting = rule.OverlayFraction == 1m ? reportingTotal : RoundTo(reportingTotal * rule.OverlayFraction, reportingUnit);
         for (var j = 0; j < k; j++)
         {
             var assignment = overlays[j];
@@ -464,12 +477,28 @@ public sealed class CreditingEngine
 
         if (!string.Equals(payCurrency, payCurrencyCached, StringComparison.Ordinal))
         {
-            payRateCached = fx.RateAt(sale.Currency, payCurrency, sale.CloseDate);
+            payRateCached = Rate(sale.Currency, payCurrency, sale.CloseDate);
+            payUnitCached = Money.UnitOf(payCurrency);
             payCurrencyCached = payCurrency;
         }
 
-        return Money.Round(amount * payRateCached, payCurrency);
+        return RoundTo(amount * payRateCached, payUnitCached);
     }
+
+    private decimal Rate(string from, string to, DateOnly date)
+    {
+        if (!rateCache.TryGetValue((from, to, date), out var rate))
+        {
+            rate = fx.RateAt(from, to, date);
+            rateCache[(from, to, date)] = rate;
+        }
+
+        return rate;
+    }
+
+    // Half away from zero to the unit's decimals (1, 0.01, 0.001): Money.Round's rule without a currency lookup.
+    private static decimal RoundTo(decimal value, decimal unit) =>
+        Math.Round(value, unit.Scale, MidpointRounding.AwayFromZero);
 
     private void EnsureScratch(int size)
     {
