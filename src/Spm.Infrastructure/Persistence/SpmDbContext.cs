@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
+using Spm.Domain.Approvals;
 using Spm.Domain.Audit;
 using Spm.Domain.Organisation;
+using Spm.Domain.Planning;
+using Spm.Domain.Quotas;
 using Spm.Infrastructure.Identity;
 using Spm.Infrastructure.Tenancy;
 
@@ -30,6 +33,14 @@ public sealed class SpmDbContext(DbContextOptions<SpmDbContext> options, ITenant
     public DbSet<Period> Periods => Set<Period>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<SalesPlan> SalesPlans => Set<SalesPlan>();
+
+    public DbSet<Quota> Quotas => Set<Quota>();
+
+    public DbSet<QuotaChange> QuotaChanges => Set<QuotaChange>();
+
+    public DbSet<ApprovalRecord> ApprovalRequests => Set<ApprovalRecord>();
 
     /// <summary>Read by the query filters at execution time (EF parameterises it per query).</summary>
     public Guid? CurrentTenantId => tenantContext.TenantId;
