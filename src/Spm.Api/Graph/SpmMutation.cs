@@ -1,4 +1,6 @@
 using GraphQL.Types;
+using Spm.Api.Features.Plans;
+using Spm.Api.Features.Quotas;
 
 namespace Spm.Api.Graph;
 
@@ -12,5 +14,7 @@ public sealed class SpmMutation : ObjectGraphType
     {
         Name = "Mutation";
         Description = "Everything a caller can change. Each mutation is all-or-nothing and audited.";
+        PlanMutations.Register(this);
+        QuotaMutations.Register(this);
     }
 }

@@ -1,5 +1,8 @@
 using GraphQL.Types;
+using Spm.Api.Features.Approvals;
 using Spm.Api.Features.Organisation;
+using Spm.Api.Features.Plans;
+using Spm.Api.Features.Quotas;
 using Spm.Api.Features.Relay;
 
 namespace Spm.Api.Graph;
@@ -13,5 +16,8 @@ public sealed class SpmQuery : ObjectGraphType
         Description = "Everything a caller can read. Results are always limited to the caller's tenant and permissions.";
         NodeQueries.Register(this, nodes);
         OrganisationQueries.Register(this, nodes);
+        PlanQueries.Register(this, nodes);
+        QuotaQueries.Register(this, nodes);
+        ApprovalQueries.Register(this, nodes);
     }
 }

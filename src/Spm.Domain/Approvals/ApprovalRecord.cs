@@ -13,7 +13,7 @@ public sealed class ApprovalRecord : ITenantOwned
     private readonly List<ApprovalStepRecord> steps = [];
     private readonly List<ApprovalEventRecord> events = [];
 
-    public ApprovalRecord(Guid id, Guid tenantId, ApprovalRequest request, string title, DateTimeOffset at)
+    public ApprovalRecord(Guid id, Guid tenantId, ApprovalRequest request, string title, string actorName, DateTimeOffset at)
     {
         ArgumentNullException.ThrowIfNull(request);
         Id = id;
@@ -28,7 +28,7 @@ public sealed class ApprovalRecord : ITenantOwned
             steps.Add(new ApprovalStepRecord(i, request.ApproverChain[i]));
         }
 
-        Apply(request, "system", at);
+        Apply(request, actorName, at);
     }
 
     private ApprovalRecord()

@@ -134,18 +134,17 @@ public sealed class SalesPlan : ITenantOwned
             throw new DomainException("PLAN_PERIODS_MISSING", $"Fiscal year {FiscalYear} has {fresh.Count} of its 17 periods; generate the calendar first.", "fiscalYear");
         }
 
-        // Replace in place only what changed, so unchanged rows are not rewritten.
+        // Update in place: the rows keep their identity (plan, period), only amounts move.
         foreach (var target in fresh)
         {
             var existing = targets.FirstOrDefault(t => t.PeriodId == target.PeriodId);
-            if (existing is null || existing.Amount != target.Amount)
+            if (existing is null)
             {
-                if (existing is not null)
-                {
-                    targets.Remove(existing);
-                }
-
                 targets.Add(target);
+            }
+            else
+            {
+                existing.Set(target.Amount);
             }
         }
 

@@ -21,4 +21,6 @@ public sealed class SalesPlanTarget
     public int Number { get; private set; }
 
     public decimal Amount { get; private set; }
+
+    internal void Set(decimal amount) => Amount = amount;
 }
