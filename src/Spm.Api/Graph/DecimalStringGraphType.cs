@@ -40,6 +40,9 @@ public sealed class DecimalStringGraphType : ScalarGraphType
         _ => ThrowSerializationError(value),
     };
 
+    /// <summary>Drops trailing zeros a numeric column adds (0.250000 -> 0.25), for ratios and weights; money keeps its scale.</summary>
+    public static decimal Trim(decimal value) => value / 1.000000000000000000000000000000000m;
+
     /// <summary>Plain decimal notation only (no exponent, no thousands separators); null when it is not one.</summary>
     public static decimal? Parse(string? text) =>
         text is { Length: > 0 and <= 64 }

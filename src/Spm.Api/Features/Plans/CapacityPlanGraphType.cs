@@ -12,7 +12,7 @@ public sealed class CapacityPlanGraphType : ObjectGraphType<CapacityResult>
         Description = "How many sellers the plan needs month by month, against the current roster (quota-carrying reps and their hire dates), and the hires that close the gap.";
         Field<NonNullGraphType<SalesPlanGraphType>>("plan").Description("The plan modelled.").Resolve(c => c.Source.Plan);
         Field<NonNullGraphType<BooleanGraphType>>("isWhatIf").Description("True when some assumptions were varied for this answer and nothing was saved.").Resolve(c => c.Source.IsWhatIf);
-        Field<NonNullGraphType<DecimalStringGraphType>>("revenueTarget").Description("The annual target modelled.").Resolve(c => c.Source.RevenueTarget);
+        Field<NonNullGraphType<DecimalStringGraphType>>("revenueTarget").Description("The annual target modelled.").Resolve(c => decimal.Round(c.Source.RevenueTarget, 2));
         Field<NonNullGraphType<CapacityAssumptionsGraphType>>("assumptions").Description("The assumptions used.").Resolve(c => c.Source.Assumptions);
         Field<NonNullGraphType<IntGraphType>>("currentHeadcount").Description("Quota-carrying reps on the roster at the start of the plan (hired by then and not terminated).").Resolve(c => c.Source.CurrentHeadcount);
         Field<NonNullGraphType<IntGraphType>>("totalHires").Description("New hires the model plans over the year.").Resolve(c => c.Source.Model.TotalHires);

@@ -16,6 +16,6 @@ public sealed class PlanTargetGraphType : ObjectGraphType<SalesPlanTarget>
             .Resolve(c => c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().PeriodById.LoadAsync(c.Source.PeriodId));
         Field<NonNullGraphType<PeriodKindGraphType>>("kind").Description("Year, quarter or month.").Resolve(c => c.Source.Kind);
         Field<NonNullGraphType<IntGraphType>>("number").Description("Quarter 1-4 or month 1-12 of the fiscal year (1 for the year).").Resolve(c => c.Source.Number);
-        Field<NonNullGraphType<DecimalStringGraphType>>("amount").Description("Target in the plan currency.").Resolve(c => c.Source.Amount);
+        Field<NonNullGraphType<DecimalStringGraphType>>("amount").Description("Target in the plan currency.").Resolve(c => decimal.Round(c.Source.Amount, 2));
     }
 }

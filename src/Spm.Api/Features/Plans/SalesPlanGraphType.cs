@@ -20,9 +20,9 @@ public sealed class SalesPlanGraphType : ObjectGraphType<SalesPlan>
         Field<NonNullGraphType<IntGraphType>>("fiscalYear").Description("The fiscal year planned (named after the calendar year in which it ends).").Resolve(c => c.Source.FiscalYear);
         Field<NonNullGraphType<StringGraphType>>("name").Description("Display name.").Resolve(c => c.Source.Name);
         Field<NonNullGraphType<StringGraphType>>("currency").Description("ISO 4217 currency of the target.").Resolve(c => c.Source.Currency);
-        Field<NonNullGraphType<DecimalStringGraphType>>("revenueTarget").Description("Revenue target for the whole fiscal year.").Resolve(c => c.Source.RevenueTarget);
+        Field<NonNullGraphType<DecimalStringGraphType>>("revenueTarget").Description("Revenue target for the whole fiscal year.").Resolve(c => decimal.Round(c.Source.RevenueTarget, Spm.Domain.Common.CurrencyCode.MinorUnits(c.Source.Currency)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DecimalStringGraphType>>>>("seasonality")
-            .Description("Twelve monthly weights, fiscal month 1 first, summing to 1 (100 %).").Resolve(c => c.Source.SeasonalityWeights);
+            .Description("Twelve monthly weights, fiscal month 1 first, summing to 1 (100 %).").Resolve(c => c.Source.SeasonalityWeights.Select(DecimalStringGraphType.Trim).ToList());
         Field<NonNullGraphType<SalesPlanStatusGraphType>>("status").Description("Draft, active or closed.").Resolve(c => c.Source.Status);
         Field<NonNullGraphType<CapacityAssumptionsGraphType>>("assumptions").Description("Capacity assumptions stored with the plan.").Resolve(c => c.Source.Assumptions);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PlanTargetGraphType>>>>("targets")

@@ -17,8 +17,8 @@ public sealed class QuotaChangeGraphType : ObjectGraphType<QuotaChange>
         Field<ParticipantGraphType>("actorParticipant").Description("The participant who made the change, when the caller was one.")
             .Resolve(c => c.Source.ActorParticipantId is { } id ? c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().ParticipantById.LoadAsync(id) : null);
         Field<NonNullGraphType<QuotaChangeActionGraphType>>("action").Description("What happened.").Resolve(c => c.Source.Action);
-        Field<DecimalStringGraphType>("oldAmount").Description("Amount before; null when the quota was created.").Resolve(c => c.Source.OldAmount);
-        Field<NonNullGraphType<DecimalStringGraphType>>("newAmount").Description("Amount after.").Resolve(c => c.Source.NewAmount);
+        Field<DecimalStringGraphType>("oldAmount").Description("Amount before; null when the quota was created.").Resolve(c => c.Source.OldAmount is { } a ? DecimalStringGraphType.Trim(a) : (decimal?)null);
+        Field<NonNullGraphType<DecimalStringGraphType>>("newAmount").Description("Amount after.").Resolve(c => DecimalStringGraphType.Trim(c.Source.NewAmount));
         Field<QuotaStatusGraphType>("oldStatus").Description("Status before; null when the quota was created.").Resolve(c => c.Source.OldStatus);
         Field<NonNullGraphType<QuotaStatusGraphType>>("newStatus").Description("Status after.").Resolve(c => c.Source.NewStatus);
         Field<StringGraphType>("reason").Description("Why, as given by the actor.").Resolve(c => c.Source.Reason);

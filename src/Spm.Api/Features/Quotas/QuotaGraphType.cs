@@ -37,7 +37,7 @@ public sealed class QuotaGraphType : ObjectGraphType<Quota>
             .Resolve(c => decimal.Round(c.Source.Amount, c.Source.Type == QuotaType.Revenue ? CurrencyDigits(c.Source.Currency!) : 0));
         Field<StringGraphType>("currency").Description("ISO 4217 currency of a revenue quota; null for counts.").Resolve(c => c.Source.Currency);
         Field<NonNullGraphType<BooleanGraphType>>("isOverlay").Description("An overlay specialist's quota: also credited to the owner, so it is outside every roll-up.").Resolve(c => c.Source.IsOverlay);
-        Field<DecimalStringGraphType>("rampPercentage").Description("The ramp applied to a new hire's month (0.5 = 50 %); null when fully ramped and for quarters and years.").Resolve(c => c.Source.RampPercentage);
+        Field<DecimalStringGraphType>("rampPercentage").Description("The ramp applied to a new hire's month (0.5 = 50 %); null when fully ramped and for quarters and years.").Resolve(c => c.Source.RampPercentage is { } r ? DecimalStringGraphType.Trim(r) : (decimal?)null);
         Field<NonNullGraphType<QuotaStatusGraphType>>("status").Description("Review state.").Resolve(c => c.Source.Status);
         Field<SalesPlanGraphType>("plan").Description("The sales plan it was allocated from.")
             .Resolve(c => c.Source.PlanId is { } id ? c.RequestServices!.GetRequiredService<PlanDataLoaders>().SalesPlanById.LoadAsync(id) : null);

@@ -320,7 +320,7 @@ public static class QuotaMutations
     {
         var (db, input, ct) = (m.Db, m.Input, m.Context.CancellationToken);
         var id = input.RequireId("approvalRequestId", ApprovalRequestGraphType.TypeName);
-        var record = await db.ApprovalRequests.SingleOrDefaultAsync(a => a.Id == id, ct)
+        var record = await db.ApprovalRequests.AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, ct)
             ?? throw new DomainException("NOT_FOUND", "No approval request has this id.", input.Field("approvalRequestId"));
         if (record.SubjectKind != SubjectKind)
         {

@@ -25,6 +25,8 @@ internal sealed class ApprovalRecordConfiguration : IEntityTypeConfiguration<App
             s.ToTable("approval_steps");
             s.WithOwner().HasForeignKey("ApprovalRequestId");
             s.HasKey("ApprovalRequestId", nameof(ApprovalStepRecord.Step));
+            // Positions come from the chain, never from the database (EF would otherwise make an int key an identity).
+            s.Property(x => x.Step).ValueGeneratedNever();
             s.Property(x => x.Decision).HasConversion<string>().HasMaxLength(16);
             s.Property(x => x.Comment).HasMaxLength(2000);
             // Approvers are participants; one who leaves keeps their place in history.
@@ -36,6 +38,7 @@ internal sealed class ApprovalRecordConfiguration : IEntityTypeConfiguration<App
             e.ToTable("approval_events");
             e.WithOwner().HasForeignKey("ApprovalRequestId");
             e.HasKey("ApprovalRequestId", nameof(ApprovalEventRecord.Sequence));
+            e.Property(x => x.Sequence).ValueGeneratedNever();
             e.Property(x => x.Action).HasConversion<string>().HasMaxLength(16);
             e.Property(x => x.ActorName).HasMaxLength(200);
             e.Property(x => x.Comment).HasMaxLength(2000);

@@ -37,6 +37,7 @@ internal sealed class SalesPlanConfiguration : IEntityTypeConfiguration<SalesPla
             t.ToTable("sales_plan_targets");
             t.WithOwner().HasForeignKey("SalesPlanId");
             t.HasKey("SalesPlanId", nameof(SalesPlanTarget.PeriodId));
+            t.Property(x => x.PeriodId).ValueGeneratedNever();
             t.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
             t.Property(x => x.Amount).HasPrecision(20, 4);
             t.HasOne<Period>().WithMany().HasForeignKey(x => x.PeriodId).OnDelete(DeleteBehavior.Cascade);

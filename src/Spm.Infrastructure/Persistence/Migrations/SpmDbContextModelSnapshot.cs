@@ -1293,11 +1293,8 @@ namespace Spm.Infrastructure.Persistence.Migrations
                                 .HasColumnName("approval_request_id");
 
                             b1.Property<int>("Sequence")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("integer")
                                 .HasColumnName("sequence");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Sequence"));
 
                             b1.Property<string>("Action")
                                 .IsRequired()
@@ -1349,11 +1346,8 @@ namespace Spm.Infrastructure.Persistence.Migrations
                                 .HasColumnName("approval_request_id");
 
                             b1.Property<int>("Step")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("integer")
                                 .HasColumnName("step");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Step"));
 
                             b1.Property<bool>("AdminOverride")
                                 .HasColumnType("boolean")

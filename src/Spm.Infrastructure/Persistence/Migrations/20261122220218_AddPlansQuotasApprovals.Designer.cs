@@ -12,7 +12,7 @@ using Spm.Infrastructure.Persistence;
 namespace Spm.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(SpmDbContext))]
-    [Migration("20261122213713_AddPlansQuotasApprovals")]
+    [Migration("20261122220218_AddPlansQuotasApprovals")]
     partial class AddPlansQuotasApprovals
     {
         /// <inheritdoc />
@@ -1296,11 +1296,8 @@ namespace Spm.Infrastructure.Persistence.Migrations
                                 .HasColumnName("approval_request_id");
 
                             b1.Property<int>("Sequence")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("integer")
                                 .HasColumnName("sequence");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Sequence"));
 
                             b1.Property<string>("Action")
                                 .IsRequired()
@@ -1352,11 +1349,8 @@ namespace Spm.Infrastructure.Persistence.Migrations
                                 .HasColumnName("approval_request_id");
 
                             b1.Property<int>("Step")
-                                .ValueGeneratedOnAdd()
                                 .HasColumnType("integer")
                                 .HasColumnName("step");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Step"));
 
                             b1.Property<bool>("AdminOverride")
                                 .HasColumnType("boolean")

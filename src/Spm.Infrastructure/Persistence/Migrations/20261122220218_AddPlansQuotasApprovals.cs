@@ -1,6 +1,5 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
@@ -78,8 +77,7 @@ namespace Spm.Infrastructure.Persistence.Migrations
                 name: "approval_events",
                 columns: table => new
                 {
-                    sequence = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    sequence = table.Column<int>(type: "integer", nullable: false),
                     approval_request_id = table.Column<Guid>(type: "uuid", nullable: false),
                     action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     actor_id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -104,8 +102,7 @@ namespace Spm.Infrastructure.Persistence.Migrations
                 name: "approval_steps",
                 columns: table => new
                 {
-                    step = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    step = table.Column<int>(type: "integer", nullable: false),
                     approval_request_id = table.Column<Guid>(type: "uuid", nullable: false),
                     approver_id = table.Column<Guid>(type: "uuid", nullable: false),
                     decision = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
