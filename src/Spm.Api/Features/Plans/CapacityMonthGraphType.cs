@@ -27,5 +27,5 @@ public sealed class CapacityMonthGraphType : ObjectGraphType<CapacityMonth>
         Field<NonNullGraphType<DecimalStringGraphType>>("uncoveredFte").Description("FTE still missing after planned hires (they cannot arrive or ramp in time).").Resolve(c => R(c.Source.Model.UncoveredFte));
     }
 
-    private static decimal R(decimal value) => decimal.Round(value, 4);
+    private static decimal R(decimal value) => DecimalStringGraphType.Trim(decimal.Round(value, 4));
 }
