@@ -1,5 +1,7 @@
 using GraphQL.Types;
 using Spm.Api.Features.PersistedDocuments;
+using Spm.Api.Features.Plans;
+using Spm.Api.Features.Quotas;
 
 namespace Spm.Api.Graph;
 
@@ -14,5 +16,7 @@ public sealed class SpmMutation : ObjectGraphType
         Name = "Mutation";
         Description = "Everything a caller can change. Each mutation is all-or-nothing and audited.";
         PersistedDocumentMutations.Register(this);
+        PlanMutations.Register(this);
+        QuotaMutations.Register(this);
     }
 }

@@ -1,6 +1,9 @@
 using GraphQL.Types;
+using Spm.Api.Features.Approvals;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.PersistedDocuments;
+using Spm.Api.Features.Plans;
+using Spm.Api.Features.Quotas;
 using Spm.Api.Features.Relay;
 
 namespace Spm.Api.Graph;
@@ -15,5 +18,8 @@ public sealed class SpmQuery : ObjectGraphType
         NodeQueries.Register(this, nodes);
         OrganisationQueries.Register(this, nodes);
         PersistedDocumentQueries.Register(this);
+        PlanQueries.Register(this, nodes);
+        QuotaQueries.Register(this, nodes);
+        ApprovalQueries.Register(this, nodes);
     }
 }

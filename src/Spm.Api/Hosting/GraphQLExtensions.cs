@@ -3,9 +3,12 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Spm.Api.Auth;
+using Spm.Api.Features.Approvals;
 using Spm.Api.Features.Audit;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.PersistedDocuments;
+using Spm.Api.Features.Plans;
+using Spm.Api.Features.Quotas;
 using Spm.Api.Features.Relay;
 using Spm.Api.Graph;
 using Spm.GraphQL.AspNetCore;
@@ -47,6 +50,45 @@ internal static class GraphQLExtensions
         builder.Services.AddSingleton<PersistedDocumentConnectionGraphType>();
         builder.Services.AddSingleton<RegisterPersistedDocumentsInputGraphType>();
         builder.Services.AddSingleton<RegisterPersistedDocumentsPayloadGraphType>();
+        builder.Services.AddSingleton<DecimalStringGraphType>();
+        // Plans, quotas and approvals.
+        builder.Services.AddSingleton<SalesPlanGraphType>();
+        builder.Services.AddSingleton<SalesPlanStatusGraphType>();
+        builder.Services.AddSingleton<PlanTargetGraphType>();
+        builder.Services.AddSingleton<CapacityAssumptionsGraphType>();
+        builder.Services.AddSingleton<CapacityPlanGraphType>();
+        builder.Services.AddSingleton<CapacityMonthGraphType>();
+        builder.Services.AddSingleton<HiringCohortGraphType>();
+        builder.Services.AddSingleton<CreateSalesPlanInputGraphType>();
+        builder.Services.AddSingleton<UpdateSalesPlanInputGraphType>();
+        builder.Services.AddSingleton<CapacityWhatIfInputGraphType>();
+        builder.Services.AddSingleton<SalesPlanPayloadGraphType>();
+        builder.Services.AddSingleton<QuotaGraphType>();
+        builder.Services.AddSingleton<QuotaConnectionGraphType>();
+        builder.Services.AddSingleton<QuotaChangeGraphType>();
+        builder.Services.AddSingleton<QuotaTypeGraphType>();
+        builder.Services.AddSingleton<QuotaStatusGraphType>();
+        builder.Services.AddSingleton<QuotaSubjectKindGraphType>();
+        builder.Services.AddSingleton<QuotaChangeActionGraphType>();
+        builder.Services.AddSingleton<AllocationWeightBasisGraphType>();
+        builder.Services.AddSingleton<CustomWeightInputGraphType>();
+        builder.Services.AddSingleton<AllocateQuotasInputGraphType>();
+        builder.Services.AddSingleton<AdjustQuotaInputGraphType>();
+        builder.Services.AddSingleton<SubmitQuotasInputGraphType>();
+        builder.Services.AddSingleton<DecideQuotasInputGraphType>();
+        builder.Services.AddSingleton<AllocateQuotasPayloadGraphType>();
+        builder.Services.AddSingleton<AdjustQuotaPayloadGraphType>();
+        builder.Services.AddSingleton<QuotaApprovalPayloadGraphType>();
+        builder.Services.AddSingleton<ApprovalRequestGraphType>();
+        builder.Services.AddSingleton<ApprovalRequestConnectionGraphType>();
+        builder.Services.AddSingleton<ApprovalStepGraphType>();
+        builder.Services.AddSingleton<ApprovalEventGraphType>();
+        builder.Services.AddSingleton<ApprovalStateGraphType>();
+        builder.Services.AddSingleton<ApprovalActionGraphType>();
+        builder.Services.AddScoped<PlanDataLoaders>();
+        builder.Services.AddScoped<QuotaDataLoaders>();
+        builder.Services.AddScoped<ApprovalDataLoaders>();
+        builder.Services.AddScoped<ApprovalWorkflow>();
         builder.Services.AddGraphQLTransport<SpmSchema>(o =>
         {
             // Limits and budgets may be tuned under Spm:GraphQL (e.g. Spm__GraphQL__DefaultBudget__Capacity).

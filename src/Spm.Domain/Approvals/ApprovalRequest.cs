@@ -74,6 +74,30 @@ public sealed class ApprovalRequest
         return new ApprovalRequest(subject, requestedBy, approverChain.ToArray(), ApprovalState.Draft, 0, null, []);
     }
 
+    /// <summary>
+    /// Rebuilds a request from storage. Checks only what storage could have corrupted; the transitions
+    /// that produced the state were checked when they happened.
+    /// </summary>
+    public static ApprovalRequest Restore(
+        ApprovalSubject subject,
+        Guid requestedBy,
+        IReadOnlyList<Guid> approverChain,
+        ApprovalState state,
+        int currentStep,
+        string? rejectionComment,
+        IReadOnlyList<ApprovalEvent> history)
+    {
+        ArgumentNullException.ThrowIfNull(subject);
+        ArgumentNullException.ThrowIfNull(approverChain);
+        ArgumentNullException.ThrowIfNull(history);
+        if (approverChain.Count == 0 || currentStep < 0 || currentStep > approverChain.Count || (state != ApprovalState.Approved && currentStep == approverChain.Count))
+        {
+            throw new InvalidOperationException($"Stored {subject.Kind} approval {subject.Id} is inconsistent: step {currentStep} of {approverChain.Count} while {state}.");
+        }
+
+        return new ApprovalRequest(subject, requestedBy, approverChain.ToArray(), state, currentStep, rejectionComment, history.ToArray());
+    }
+
     /// <summary>Draft to Submitted; only the requester (or an admin) submits.</summary>
     public ApprovalRequest Submit(Guid actorId, DateTimeOffset at, bool isAdmin = false)
     {

@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
+using Spm.Domain.Approvals;
 using Spm.Domain.Audit;
 using Spm.Domain.Organisation;
+using Spm.Domain.Planning;
+using Spm.Domain.Quotas;
 using Spm.Infrastructure.Identity;
 using Spm.Infrastructure.PersistedDocuments;
 using Spm.Infrastructure.Tenancy;
@@ -34,6 +37,14 @@ public sealed class SpmDbContext(DbContextOptions<SpmDbContext> options, ITenant
 
     /// <summary>The GraphQL allow-list; not tenant-owned (global rows have no tenant), so readers filter explicitly.</summary>
     public DbSet<PersistedDocument> PersistedDocuments => Set<PersistedDocument>();
+
+    public DbSet<SalesPlan> SalesPlans => Set<SalesPlan>();
+
+    public DbSet<Quota> Quotas => Set<Quota>();
+
+    public DbSet<QuotaChange> QuotaChanges => Set<QuotaChange>();
+
+    public DbSet<ApprovalRecord> ApprovalRequests => Set<ApprovalRecord>();
 
     /// <summary>Read by the query filters at execution time (EF parameterises it per query).</summary>
     public Guid? CurrentTenantId => tenantContext.TenantId;

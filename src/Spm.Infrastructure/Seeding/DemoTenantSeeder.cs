@@ -40,8 +40,15 @@ public sealed class DemoTenantSeeder(SpmDbContext db, TimeProvider clock)
 
     public const int RepsPerRegion = 12;
 
-    /// <summary>Creates the demo tenant unless it exists. Returns its id.</summary>
+    /// <summary>Creates the demo tenant unless it exists, then its plans and quotas unless they exist. Returns its id.</summary>
     public async Task<Guid> SeedAsync(CancellationToken cancellationToken)
+    {
+        var tenantId = await SeedOrganisationAsync(cancellationToken);
+        await new DemoPlansSeeder(db).SeedAsync(tenantId, cancellationToken);
+        return tenantId;
+    }
+
+    private async Task<Guid> SeedOrganisationAsync(CancellationToken cancellationToken)
     {
         var existing = await db.Tenants.IgnoreQueryFilters().Where(t => t.Slug == Slug).Select(t => (Guid?)t.Id).SingleOrDefaultAsync(cancellationToken);
         if (existing is { } id)

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Spm.Api.Features.Quotas;
 using Spm.Api.Features.Relay;
 using Spm.Api.Graph;
 using Spm.Domain.Organisation;
@@ -31,5 +32,6 @@ public sealed class ParticipantGraphType : ObjectGraphType<Participant>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ParticipantGraphType>>>>("directReports")
             .Description("Participants who report directly to this one, by name.")
             .Resolve(c => c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().DirectReportsByManager.LoadAsync(c.Source.Id));
+        QuotaFields.AddTo(this);
     }
 }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Spm.Api.Features.Quotas;
 using Spm.Api.Features.Relay;
 using Spm.Domain.Organisation;
 
@@ -25,5 +26,6 @@ public sealed class TeamGraphType : ObjectGraphType<Team>
             .Resolve(c => c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().ChildTeamsByParent.LoadAsync(c.Source.Id));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ParticipantGraphType>>>>("members").Description("Participants who belong to this team directly, by name.")
             .Resolve(c => c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().MembersByTeam.LoadAsync(c.Source.Id));
+        QuotaFields.AddTo(this);
     }
 }

@@ -449,6 +449,74 @@ namespace Spm.Infrastructure.Persistence.Migrations
                     b.ToTable("openiddict_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Spm.Domain.Approvals.ApprovalRecord", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("CurrentStep")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_step");
+
+                    b.Property<string>("RejectionComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("rejection_comment");
+
+                    b.Property<Guid>("RequestedBy")
+                        .HasColumnType("uuid")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_approval_requests");
+
+                    b.HasIndex("TenantId", "State", "Id")
+                        .HasDatabaseName("ix_approval_requests_tenant_id_state_id");
+
+                    b.HasIndex("TenantId", "SubjectKind", "SubjectId")
+                        .HasDatabaseName("ix_approval_requests_tenant_id_subject_kind_subject_id");
+
+                    b.ToTable("approval_requests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_approval_requests_step", "current_step >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Spm.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -744,6 +812,286 @@ namespace Spm.Infrastructure.Persistence.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Spm.Domain.Planning.SalesPlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AnnualAttritionRate")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("annual_attrition_rate");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<int>("FiscalYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("fiscal_year");
+
+                    b.Property<int>("HiringLeadTimeMonths")
+                        .HasColumnType("integer")
+                        .HasColumnName("hiring_lead_time_months");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<decimal>("ProductivityPerRampedRepPerMonth")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("productivity_per_ramped_rep_per_month");
+
+                    b.Property<decimal>("RevenueTarget")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("revenue_target");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.PrimitiveCollection<decimal[]>("rampCurve")
+                        .IsRequired()
+                        .HasColumnType("numeric[]")
+                        .HasColumnName("ramp_curve");
+
+                    b.PrimitiveCollection<decimal[]>("seasonalityWeights")
+                        .IsRequired()
+                        .HasColumnType("numeric[]")
+                        .HasColumnName("seasonality_weights");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sales_plans");
+
+                    b.HasIndex("TenantId", "FiscalYear")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sales_plans_tenant_id_fiscal_year");
+
+                    b.ToTable("sales_plans", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_sales_plans_attrition", "annual_attrition_rate BETWEEN 0 AND 1");
+
+                            t.HasCheckConstraint("ck_sales_plans_productivity", "productivity_per_ramped_rep_per_month > 0");
+
+                            t.HasCheckConstraint("ck_sales_plans_seasonality", "cardinality(seasonality_weights) = 12");
+
+                            t.HasCheckConstraint("ck_sales_plans_target", "revenue_target >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Spm.Domain.Quotas.Quota", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<Guid?>("ApprovalRequestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("approval_request_id");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character(3)")
+                        .HasColumnName("currency")
+                        .IsFixedLength();
+
+                    b.Property<bool>("IsOverlay")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_overlay");
+
+                    b.Property<Guid?>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("plan_id");
+
+                    b.Property<decimal?>("RampPercentage")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("ramp_percentage");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("SubjectKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("subject_kind");
+
+                    b.Property<Guid?>("TeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("team_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid?>("TerritoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("territory_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quotas");
+
+                    b.HasIndex("ApprovalRequestId")
+                        .HasDatabaseName("ix_quotas_approval_request_id");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_quotas_participant_id");
+
+                    b.HasIndex("PeriodId")
+                        .HasDatabaseName("ix_quotas_period_id");
+
+                    b.HasIndex("PlanId")
+                        .HasDatabaseName("ix_quotas_plan_id");
+
+                    b.HasIndex("TeamId")
+                        .HasDatabaseName("ix_quotas_team_id");
+
+                    b.HasIndex("TenantId", "ParticipantId", "PeriodId")
+                        .HasDatabaseName("ix_quotas_tenant_id_participant_id_period_id");
+
+                    b.HasIndex("TenantId", "TeamId", "PeriodId")
+                        .HasDatabaseName("ix_quotas_tenant_id_team_id_period_id");
+
+                    b.HasIndex("TenantId", "TerritoryId", "PeriodId")
+                        .HasDatabaseName("ix_quotas_tenant_id_territory_id_period_id");
+
+                    b.HasIndex("TenantId", "PeriodId", "Type", "ParticipantId", "TeamId", "TerritoryId", "IsOverlay")
+                        .IsUnique()
+                        .HasDatabaseName("ix_quotas_tenant_id_period_id_type_participant_id_team_id_terr~");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("TenantId", "PeriodId", "Type", "ParticipantId", "TeamId", "TerritoryId", "IsOverlay"), false);
+
+                    b.ToTable("quotas", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_quotas_amount", "amount >= 0");
+
+                            t.HasCheckConstraint("ck_quotas_currency", "(type = 'Revenue') = (currency IS NOT NULL)");
+
+                            t.HasCheckConstraint("ck_quotas_subject", "(subject_kind = 'Participant' AND participant_id IS NOT NULL AND team_id IS NULL AND territory_id IS NULL) OR (subject_kind = 'Team' AND team_id IS NOT NULL AND participant_id IS NULL AND territory_id IS NULL) OR (subject_kind = 'Territory' AND territory_id IS NOT NULL AND participant_id IS NULL AND team_id IS NULL)");
+                        });
+                });
+
+            modelBuilder.Entity("Spm.Domain.Quotas.QuotaChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("actor");
+
+                    b.Property<Guid?>("ActorParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_participant_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<decimal>("NewAmount")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("new_amount");
+
+                    b.Property<string>("NewStatus")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("new_status");
+
+                    b.Property<decimal?>("OldAmount")
+                        .HasPrecision(20, 4)
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("old_amount");
+
+                    b.Property<string>("OldStatus")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("old_status");
+
+                    b.Property<Guid>("QuotaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("quota_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("reason");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_quota_changes");
+
+                    b.HasIndex("TenantId")
+                        .HasDatabaseName("ix_quota_changes_tenant_id");
+
+                    b.HasIndex("QuotaId", "At", "Id")
+                        .HasDatabaseName("ix_quota_changes_quota_id_at_id");
+
+                    b.ToTable("quota_changes", (string)null);
+                });
+
             modelBuilder.Entity("Spm.Infrastructure.Identity.SpmUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -975,6 +1323,129 @@ namespace Spm.Infrastructure.Persistence.Migrations
                     b.Navigation("Authorization");
                 });
 
+            modelBuilder.Entity("Spm.Domain.Approvals.ApprovalRecord", b =>
+                {
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_approval_requests_tenants_tenant_id");
+
+                    b.OwnsMany("Spm.Domain.Approvals.ApprovalEventRecord", "Events", b1 =>
+                        {
+                            b1.Property<Guid>("ApprovalRequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("approval_request_id");
+
+                            b1.Property<int>("Sequence")
+                                .HasColumnType("integer")
+                                .HasColumnName("sequence");
+
+                            b1.Property<string>("Action")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("action");
+
+                            b1.Property<Guid>("ActorId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("actor_id");
+
+                            b1.Property<string>("ActorName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("actor_name");
+
+                            b1.Property<bool>("AdminOverride")
+                                .HasColumnType("boolean")
+                                .HasColumnName("admin_override");
+
+                            b1.Property<DateTimeOffset>("At")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("at");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("comment");
+
+                            b1.Property<int?>("Step")
+                                .HasColumnType("integer")
+                                .HasColumnName("step");
+
+                            b1.HasKey("ApprovalRequestId", "Sequence")
+                                .HasName("pk_approval_events");
+
+                            b1.ToTable("approval_events", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApprovalRequestId")
+                                .HasConstraintName("fk_approval_events_approval_requests_approval_request_id");
+                        });
+
+                    b.OwnsMany("Spm.Domain.Approvals.ApprovalStepRecord", "Steps", b1 =>
+                        {
+                            b1.Property<Guid>("ApprovalRequestId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("approval_request_id");
+
+                            b1.Property<int>("Step")
+                                .HasColumnType("integer")
+                                .HasColumnName("step");
+
+                            b1.Property<bool>("AdminOverride")
+                                .HasColumnType("boolean")
+                                .HasColumnName("admin_override");
+
+                            b1.Property<Guid>("ApproverId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("approver_id");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("comment");
+
+                            b1.Property<DateTimeOffset?>("DecidedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("decided_at");
+
+                            b1.Property<Guid?>("DecidedBy")
+                                .HasColumnType("uuid")
+                                .HasColumnName("decided_by");
+
+                            b1.Property<string>("Decision")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("decision");
+
+                            b1.HasKey("ApprovalRequestId", "Step")
+                                .HasName("pk_approval_steps");
+
+                            b1.HasIndex("ApproverId")
+                                .HasDatabaseName("ix_approval_steps_approver_id");
+
+                            b1.ToTable("approval_steps", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ApprovalRequestId")
+                                .HasConstraintName("fk_approval_steps_approval_requests_approval_request_id");
+
+                            b1.HasOne("Spm.Domain.Organisation.Participant", null)
+                                .WithMany()
+                                .HasForeignKey("ApproverId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired()
+                                .HasConstraintName("fk_approval_steps_participants_approver_id");
+                        });
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Steps");
+                });
+
             modelBuilder.Entity("Spm.Domain.Audit.AuditEntry", b =>
                 {
                     b.HasOne("Spm.Domain.Organisation.Tenant", null)
@@ -1043,6 +1514,121 @@ namespace Spm.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_teams_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Spm.Domain.Planning.SalesPlan", b =>
+                {
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_sales_plans_tenants_tenant_id");
+
+                    b.OwnsMany("Spm.Domain.Planning.SalesPlanTarget", "Targets", b1 =>
+                        {
+                            b1.Property<Guid>("SalesPlanId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("sales_plan_id");
+
+                            b1.Property<Guid>("PeriodId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("period_id");
+
+                            b1.Property<decimal>("Amount")
+                                .HasPrecision(20, 4)
+                                .HasColumnType("numeric(20,4)")
+                                .HasColumnName("amount");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("kind");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer")
+                                .HasColumnName("number");
+
+                            b1.HasKey("SalesPlanId", "PeriodId")
+                                .HasName("pk_sales_plan_targets");
+
+                            b1.HasIndex("PeriodId")
+                                .HasDatabaseName("ix_sales_plan_targets_period_id");
+
+                            b1.ToTable("sales_plan_targets", (string)null);
+
+                            b1.HasOne("Spm.Domain.Organisation.Period", null)
+                                .WithMany()
+                                .HasForeignKey("PeriodId")
+                                .OnDelete(DeleteBehavior.Cascade)
+                                .IsRequired()
+                                .HasConstraintName("fk_sales_plan_targets_periods_period_id");
+
+                            b1.WithOwner()
+                                .HasForeignKey("SalesPlanId")
+                                .HasConstraintName("fk_sales_plan_targets_sales_plans_sales_plan_id");
+                        });
+
+                    b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("Spm.Domain.Quotas.Quota", b =>
+                {
+                    b.HasOne("Spm.Domain.Approvals.ApprovalRecord", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovalRequestId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_quotas_approval_requests_approval_request_id");
+
+                    b.HasOne("Spm.Domain.Organisation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_quotas_participants_participant_id");
+
+                    b.HasOne("Spm.Domain.Organisation.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_quotas_periods_period_id");
+
+                    b.HasOne("Spm.Domain.Planning.SalesPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_quotas_sales_plans_plan_id");
+
+                    b.HasOne("Spm.Domain.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("TeamId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_quotas_teams_team_id");
+
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_quotas_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Spm.Domain.Quotas.QuotaChange", b =>
+                {
+                    b.HasOne("Spm.Domain.Quotas.Quota", null)
+                        .WithMany()
+                        .HasForeignKey("QuotaId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_quota_changes_quotas_quota_id");
+
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_quota_changes_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("Spm.Infrastructure.Identity.SpmUser", b =>

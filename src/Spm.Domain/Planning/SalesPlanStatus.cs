@@ -1,0 +1,9 @@
+namespace Spm.Domain.Planning;
+
+/// <summary>Where a sales plan is in its life.</summary>
+public enum SalesPlanStatus
+{
+    Draft,
+    Active,
+    Closed,
+}
