@@ -6,7 +6,10 @@ namespace Spm.Api.Tests.Transport;
 /// <summary>A GraphQL HTTP answer: status, headers and the parsed body.</summary>
 public sealed record TransportResponse(HttpStatusCode Status, IReadOnlyDictionary<string, string> Headers, JsonElement Json, string Body)
 {
-    public JsonElement Data => Json.GetProperty("data");
+    /// <summary>The data member; a missing one fails with the whole answer, so a flaky run says why.</summary>
+    public JsonElement Data => Json.TryGetProperty("data", out var data)
+        ? data
+        : throw new InvalidOperationException($"The answer ({(int)Status}) has no data: {Body}");
 
     public string? FirstErrorCode => Json.TryGetProperty("errors", out var errors) && errors.GetArrayLength() > 0
         ? errors[0].GetProperty("extensions").GetProperty("code").GetString()
