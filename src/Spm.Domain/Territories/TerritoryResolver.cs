@@ -26,6 +26,7 @@ public sealed class TerritoryResolver : ITerritoryResolver
     private readonly int[] always;
     private readonly int[] required;
     private readonly Dictionary<Guid, (Guid TerritoryId, IReadOnlyList<Guid> Path)> overrides;
+    private readonly Dictionary<Guid, HashSet<Guid>> exclusions;
 
     private TerritoryResolver(
         TerritoryHierarchy hierarchy,
@@ -35,7 +36,8 @@ public sealed class TerritoryResolver : ITerritoryResolver
         Dictionary<string, int[]> prefixIndex,
         int[] always,
         int[] required,
-        Dictionary<Guid, (Guid, IReadOnlyList<Guid>)> overrides)
+        Dictionary<Guid, (Guid, IReadOnlyList<Guid>)> overrides,
+        Dictionary<Guid, HashSet<Guid>> exclusions)
     {
         Hierarchy = hierarchy;
         AsOf = asOf;
@@ -47,6 +49,7 @@ public sealed class TerritoryResolver : ITerritoryResolver
         this.always = always;
         this.required = required;
         this.overrides = overrides;
+        this.exclusions = exclusions;
     }
 
     public TerritoryHierarchy Hierarchy { get; }
@@ -56,7 +59,7 @@ public sealed class TerritoryResolver : ITerritoryResolver
     /// <summary>Number of leaves that can match by rule on <see cref="AsOf"/>.</summary>
     public int LeafCount => leaves.Length;
 
-    public static TerritoryResolver Compile(TerritoryHierarchy hierarchy, DateOnly on, IEnumerable<AccountOverride>? overrides = null)
+    public static TerritoryResolver Compile(TerritoryHierarchy hierarchy, DateOnly on, IEnumerable<AccountOverride>? overrides = null, IEnumerable<AccountExclusion>? exclusions = null)
     {
         ArgumentNullException.ThrowIfNull(hierarchy);
         var leaves = new List<Leaf>();
@@ -102,7 +105,8 @@ public sealed class TerritoryResolver : ITerritoryResolver
             prefixBuilder.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
             [.. always],
             required,
-            OverrideTable.Build(hierarchy, on, overrides));
+            OverrideTable.Build(hierarchy, on, overrides),
+            OverrideTable.Exclusions(exclusions));
     }
 
     public TerritoryAssignment Resolve(AccountAttributes account)
@@ -137,9 +141,10 @@ public sealed class TerritoryResolver : ITerritoryResolver
         ArgumentNullException.ThrowIfNull(account);
         var candidates = Candidates(account);
         var result = new List<Guid>();
+        exclusions.TryGetValue(account.AccountId, out var excluded);
         foreach (var rank in candidates)
         {
-            if (leaves[rank].Match(account))
+            if (leaves[rank].Match(account) && !IsExcluded(leaves[rank], excluded))
             {
                 result.Add(leaves[rank].Id);
             }
@@ -150,15 +155,35 @@ public sealed class TerritoryResolver : ITerritoryResolver
 
     private int FirstMatch(AccountAttributes account)
     {
+        exclusions.TryGetValue(account.AccountId, out var excluded);
         foreach (var rank in Candidates(account))
         {
-            if (leaves[rank].Match(account))
+            if (leaves[rank].Match(account) && !IsExcluded(leaves[rank], excluded))
             {
                 return rank;
             }
         }
 
         return -1;
+    }
+
+    // Exclusions are rare, so they are checked only for the accounts that have them, on the matched leaf's path.
+    private static bool IsExcluded(Leaf leaf, HashSet<Guid>? excluded)
+    {
+        if (excluded is null)
+        {
+            return false;
+        }
+
+        foreach (var id in leaf.Path)
+        {
+            if (excluded.Contains(id))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Leaf ranks that might match, ascending and distinct; every leaf that can match is among them.</summary>
