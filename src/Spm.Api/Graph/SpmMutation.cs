@@ -1,4 +1,6 @@
 using GraphQL.Types;
+using Spm.Api.Features.Accounts;
+using Spm.Api.Features.Territories;
 
 namespace Spm.Api.Graph;
 
@@ -12,5 +14,8 @@ public sealed class SpmMutation : ObjectGraphType
     {
         Name = "Mutation";
         Description = "Everything a caller can change. Each mutation is all-or-nothing and audited.";
+        AccountMutations.Register(this);
+        TerritoryMutations.Register(this);
+        RebalanceMutations.Register(this);
     }
 }

@@ -1,6 +1,8 @@
 using GraphQL.Types;
+using Spm.Api.Features.Accounts;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.Relay;
+using Spm.Api.Features.Territories;
 
 namespace Spm.Api.Graph;
 
@@ -13,5 +15,7 @@ public sealed class SpmQuery : ObjectGraphType
         Description = "Everything a caller can read. Results are always limited to the caller's tenant and permissions.";
         NodeQueries.Register(this, nodes);
         OrganisationQueries.Register(this, nodes);
+        AccountQueries.Register(this, nodes);
+        TerritoryQueries.Register(this, nodes);
     }
 }

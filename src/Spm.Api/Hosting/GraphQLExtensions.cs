@@ -4,6 +4,7 @@ using Spm.Api.Auth;
 using Spm.Api.Features.Audit;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.Relay;
+using Spm.Api.Features.Territories;
 using Spm.Api.Graph;
 using Spm.GraphQL.AspNetCore;
 using Spm.GraphQL.AspNetCore.Budgets;
@@ -37,6 +38,7 @@ internal static class GraphQLExtensions
         builder.Services.AddSingleton<PeriodGraphType>();
         builder.Services.AddSingleton<PeriodKindGraphType>();
         builder.Services.AddScoped<OrganisationDataLoaders>();
+        builder.Services.AddSpmAccountsAndTerritories();
         builder.Services.AddGraphQLTransport<SpmSchema>(o =>
         {
             // Limits and budgets may be tuned under Spm:GraphQL (e.g. Spm__GraphQL__DefaultBudget__Capacity).

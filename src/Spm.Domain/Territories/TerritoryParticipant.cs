@@ -102,7 +102,7 @@ public sealed class TerritoryParticipant : ITenantOwned
             {
                 throw new DomainException(
                     "ASSIGNMENT_SPLIT_TOTAL",
-                    $"Primary splits on '{territoryName}' would total {total.ToString(CultureInfo.InvariantCulture)} % on {day:yyyy-MM-dd}; they may not exceed 100 %.",
+                    $"Primary splits on '{territoryName}' would total {total.ToString("0.##", CultureInfo.InvariantCulture)} % on {day:yyyy-MM-dd}; they may not exceed 100 %.",
                     "splitPercent");
             }
         }
