@@ -28,10 +28,21 @@ public static class AccountImportEndpoint
 
     private static readonly Dictionary<string, string> Columns = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["externalId"] = "externalId", ["name"] = "name", ["country"] = "country", ["region"] = "region", ["state"] = "region",
-        ["county"] = "county", ["city"] = "city", ["postalCode"] = "postalCode", ["industry"] = "industry",
-        ["employeeCount"] = "employeeCount", ["annualRevenue"] = "annualRevenue", ["potential"] = "potential",
-        ["latitude"] = "latitude", ["longitude"] = "longitude", ["ownerEmail"] = "ownerEmail",
+        ["externalId"] = "externalId",
+        ["name"] = "name",
+        ["country"] = "country",
+        ["region"] = "region",
+        ["state"] = "region",
+        ["county"] = "county",
+        ["city"] = "city",
+        ["postalCode"] = "postalCode",
+        ["industry"] = "industry",
+        ["employeeCount"] = "employeeCount",
+        ["annualRevenue"] = "annualRevenue",
+        ["potential"] = "potential",
+        ["latitude"] = "latitude",
+        ["longitude"] = "longitude",
+        ["ownerEmail"] = "ownerEmail",
     };
 
     public static IEndpointRouteBuilder MapSpmAccountImport(this IEndpointRouteBuilder app)
@@ -39,8 +50,7 @@ public static class AccountImportEndpoint
         ArgumentNullException.ThrowIfNull(app);
         app.MapPost(Path, HandleAsync)
             .RequireAuthorization(AccessMatrix.Policy(Capability.WritePlanning))
-            .DisableAntiforgery()
-            .WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxBytes));
+            .DisableAntiforgery();
         return app;
     }
 
@@ -56,6 +66,7 @@ public static class AccountImportEndpoint
             return Results.Json(new { error = $"The file is larger than {MaxBytes / (1024 * 1024)} MB; split it." }, statusCode: StatusCodes.Status413PayloadTooLarge);
         }
 
+        // Kestrel then stops a body without Content-Length at the limit too (the read fails, the request ends).
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
             limit.MaxRequestBodySize = MaxBytes;
