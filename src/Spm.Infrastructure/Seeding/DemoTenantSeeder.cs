@@ -46,6 +46,7 @@ public sealed class DemoTenantSeeder(SpmDbContext db, TimeProvider clock)
         var existing = await db.Tenants.IgnoreQueryFilters().Where(t => t.Slug == Slug).Select(t => (Guid?)t.Id).SingleOrDefaultAsync(cancellationToken);
         if (existing is { } id)
         {
+            await new DemoTerritoriesSeeder(db).SeedAsync(id, cancellationToken);
             return id;
         }
 
@@ -105,6 +106,7 @@ public sealed class DemoTenantSeeder(SpmDbContext db, TimeProvider clock)
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await new DemoTerritoriesSeeder(db).SeedAsync(tenant.Id, cancellationToken);
         return tenant.Id;
     }
 
