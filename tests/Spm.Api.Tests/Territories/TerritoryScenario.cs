@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Spm.Api.Features.Relay;
 using Spm.Api.Tests.Infrastructure;
+using Spm.Infrastructure.Persistence;
 
 namespace Spm.Api.Tests.Territories;
 
@@ -45,6 +48,15 @@ internal sealed class TerritoryScenario
     public static async Task<TerritoryScenario> CreateAsync(DatabaseFixture fixture)
     {
         var org = await TestData.CreateTenantAsync(fixture, reps: 3);
+
+        // A fresh in-process host builds its EF model on first use; do it here, outside the 30 s GraphQL execution
+        // timeout, which a cold first mutation exceeded once when the whole suite ran on a loaded 2-core machine.
+        await using (var scope = fixture.Api.Services.CreateAsyncScope())
+        await using (var warm = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync())
+        {
+            _ = await warm.Accounts.IgnoreQueryFilters().AnyAsync();
+        }
+
         var scenario = new TerritoryScenario { Admin = fixture.Api.ClientFor(org.TenantId, "admin"), Org = org };
         var upserted = (await scenario.Admin.DataAsync(Upsert, new { input = new { accounts = Accounts } }))["upsertAccounts"]!;
         Assert.Empty(upserted["errors"]!.AsArray());
