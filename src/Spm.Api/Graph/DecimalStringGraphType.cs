@@ -28,6 +28,8 @@ public sealed class DecimalStringGraphType : ScalarGraphType
         decimal d => d,
         int i => (decimal)i,
         long l => (decimal)l,
+        // JSON variables may carry plain numbers; a double that is not finite is refused.
+        double d when double.IsFinite(d) => (decimal)d,
         string s => Parse(s) ?? ThrowValueConversionError(value),
         _ => ThrowValueConversionError(value),
     };

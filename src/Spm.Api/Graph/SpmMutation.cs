@@ -1,7 +1,9 @@
 using GraphQL.Types;
+using Spm.Api.Features.Accounts;
 using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Plans;
 using Spm.Api.Features.Quotas;
+using Spm.Api.Features.Territories;
 
 namespace Spm.Api.Graph;
 
@@ -18,5 +20,8 @@ public sealed class SpmMutation : ObjectGraphType
         PersistedDocumentMutations.Register(this);
         PlanMutations.Register(this);
         QuotaMutations.Register(this);
+        AccountMutations.Register(this);
+        TerritoryMutations.Register(this);
+        RebalanceMutations.Register(this);
     }
 }

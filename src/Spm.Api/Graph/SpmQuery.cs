@@ -1,10 +1,12 @@
 using GraphQL.Types;
+using Spm.Api.Features.Accounts;
 using Spm.Api.Features.Approvals;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Plans;
 using Spm.Api.Features.Quotas;
 using Spm.Api.Features.Relay;
+using Spm.Api.Features.Territories;
 
 namespace Spm.Api.Graph;
 
@@ -21,5 +23,7 @@ public sealed class SpmQuery : ObjectGraphType
         PlanQueries.Register(this, nodes);
         QuotaQueries.Register(this, nodes);
         ApprovalQueries.Register(this, nodes);
+        AccountQueries.Register(this, nodes);
+        TerritoryQueries.Register(this, nodes);
     }
 }

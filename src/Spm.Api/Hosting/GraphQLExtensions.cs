@@ -10,6 +10,7 @@ using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Plans;
 using Spm.Api.Features.Quotas;
 using Spm.Api.Features.Relay;
+using Spm.Api.Features.Territories;
 using Spm.Api.Graph;
 using Spm.GraphQL.AspNetCore;
 using Spm.GraphQL.AspNetCore.Budgets;
@@ -89,6 +90,7 @@ internal static class GraphQLExtensions
         builder.Services.AddScoped<QuotaDataLoaders>();
         builder.Services.AddScoped<ApprovalDataLoaders>();
         builder.Services.AddScoped<ApprovalWorkflow>();
+        builder.Services.AddSpmAccountsAndTerritories();
         builder.Services.AddGraphQLTransport<SpmSchema>(o =>
         {
             // Limits and budgets may be tuned under Spm:GraphQL (e.g. Spm__GraphQL__DefaultBudget__Capacity).

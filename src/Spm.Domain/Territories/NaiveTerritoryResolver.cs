@@ -10,13 +10,15 @@ namespace Spm.Domain.Territories;
 public sealed class NaiveTerritoryResolver : ITerritoryResolver
 {
     private readonly Dictionary<Guid, (Guid TerritoryId, IReadOnlyList<Guid> Path)> overrides;
+    private readonly Dictionary<Guid, HashSet<Guid>> exclusions;
 
-    public NaiveTerritoryResolver(TerritoryHierarchy hierarchy, DateOnly on, IEnumerable<AccountOverride>? overrides = null)
+    public NaiveTerritoryResolver(TerritoryHierarchy hierarchy, DateOnly on, IEnumerable<AccountOverride>? overrides = null, IEnumerable<AccountExclusion>? exclusions = null)
     {
         ArgumentNullException.ThrowIfNull(hierarchy);
         Hierarchy = hierarchy;
         AsOf = on;
         this.overrides = OverrideTable.Build(hierarchy, on, overrides);
+        this.exclusions = OverrideTable.Exclusions(exclusions);
     }
 
     public TerritoryHierarchy Hierarchy { get; }
@@ -60,8 +62,14 @@ public sealed class NaiveTerritoryResolver : ITerritoryResolver
 
     private bool Walk(Guid? parent, AccountAttributes account, List<Guid> leaves, bool firstOnly)
     {
+        exclusions.TryGetValue(account.AccountId, out var excluded);
         foreach (var node in Hierarchy.EffectiveChildren(parent, AsOf))
         {
+            if (excluded?.Contains(node.Id) == true)
+            {
+                continue;
+            }
+
             if (node.Rule is not null && !Evaluate(node.Rule, account))
             {
                 continue;

@@ -37,4 +37,21 @@ internal static class OverrideTable
 
         return table;
     }
+
+    /// <summary>Excluded territory ids per account.</summary>
+    public static Dictionary<Guid, HashSet<Guid>> Exclusions(IEnumerable<AccountExclusion>? exclusions)
+    {
+        var table = new Dictionary<Guid, HashSet<Guid>>();
+        foreach (var e in exclusions ?? [])
+        {
+            if (!table.TryGetValue(e.AccountId, out var set))
+            {
+                table[e.AccountId] = set = [];
+            }
+
+            set.Add(e.TerritoryId);
+        }
+
+        return table;
+    }
 }

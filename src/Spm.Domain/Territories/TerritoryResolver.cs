@@ -3,50 +3,33 @@ using System.Collections.ObjectModel;
 namespace Spm.Domain.Territories;
 
 /// <summary>
-/// The territories in force on one date, compiled for bulk resolution. Each leaf's rule path (its own rule AND its
-/// ancestors') becomes one delegate, and an index from attribute values and postal prefixes to leaves narrows each
-/// account to a few candidates, which are then tried in hierarchy order. Agrees exactly with
-/// <see cref="NaiveTerritoryResolver"/>. Immutable, so one instance can serve many threads.
+/// The territories in force on one date, compiled for bulk resolution. Resolution walks the hierarchy top-down like
+/// <see cref="NaiveTerritoryResolver"/>, but each node keeps an index from attribute values and postal prefixes to the
+/// children whose own rule could match them, so an account only evaluates the few children its values point at
+/// instead of every territory. Rules are compiled to delegates once. Agrees exactly with the naive resolver.
+/// Immutable (scratch space is per thread), so one instance can serve many threads.
 /// </summary>
 public sealed class TerritoryResolver : ITerritoryResolver
 {
-    // Index entries pack (leaf rank, group) into one int; a leaf indexes at most MaxGroups of its AND operands.
-    private const int GroupBits = 5;
-    private const int MaxGroups = 30;
     private static readonly ReadOnlyCollection<Guid> EmptyPath = new([]);
 
     [ThreadStatic]
-    private static int[]? scratchHits;
+    private static List<int>[]? scratch;
 
-    private readonly Leaf[] leaves;
-    private readonly Dictionary<string, int[]>?[] textIndex;
-    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>>[] textLookup;
-    private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> prefixLookup;
-    private readonly int[] prefixLengths;
-    private readonly int[] always;
-    private readonly int[] required;
+    private readonly Node root;
+    private readonly int depth;
     private readonly Dictionary<Guid, (Guid TerritoryId, IReadOnlyList<Guid> Path)> overrides;
+    private readonly Dictionary<Guid, HashSet<Guid>> exclusions;
 
-    private TerritoryResolver(
-        TerritoryHierarchy hierarchy,
-        DateOnly asOf,
-        Leaf[] leaves,
-        Dictionary<string, int[]>?[] textIndex,
-        Dictionary<string, int[]> prefixIndex,
-        int[] always,
-        int[] required,
-        Dictionary<Guid, (Guid, IReadOnlyList<Guid>)> overrides)
+    private TerritoryResolver(TerritoryHierarchy hierarchy, DateOnly asOf, Node root, int depth, int leafCount, Dictionary<Guid, (Guid, IReadOnlyList<Guid>)> overrides, Dictionary<Guid, HashSet<Guid>> exclusions)
     {
         Hierarchy = hierarchy;
         AsOf = asOf;
-        this.leaves = leaves;
-        this.textIndex = textIndex;
-        textLookup = textIndex.Select(d => (d ?? []).GetAlternateLookup<ReadOnlySpan<char>>()).ToArray();
-        prefixLookup = prefixIndex.GetAlternateLookup<ReadOnlySpan<char>>();
-        prefixLengths = prefixIndex.Keys.Select(k => k.Length).Distinct().Order().ToArray();
-        this.always = always;
-        this.required = required;
+        this.root = root;
+        this.depth = depth;
+        LeafCount = leafCount;
         this.overrides = overrides;
+        this.exclusions = exclusions;
     }
 
     public TerritoryHierarchy Hierarchy { get; }
@@ -54,69 +37,35 @@ public sealed class TerritoryResolver : ITerritoryResolver
     public DateOnly AsOf { get; }
 
     /// <summary>Number of leaves that can match by rule on <see cref="AsOf"/>.</summary>
-    public int LeafCount => leaves.Length;
+    public int LeafCount { get; }
 
-    public static TerritoryResolver Compile(TerritoryHierarchy hierarchy, DateOnly on, IEnumerable<AccountOverride>? overrides = null)
+    public static TerritoryResolver Compile(TerritoryHierarchy hierarchy, DateOnly on, IEnumerable<AccountOverride>? overrides = null, IEnumerable<AccountExclusion>? exclusions = null)
     {
         ArgumentNullException.ThrowIfNull(hierarchy);
-        var leaves = new List<Leaf>();
-        var atoms = new List<List<Atoms>>();
-        CollectLeaves(hierarchy, on, null, [], [], leaves, atoms);
-
-        var textBuilders = new Dictionary<string, List<int>>?[Enum.GetValues<AccountField>().Length];
-        var prefixBuilder = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
-        var always = new List<int>();
-        var required = new int[leaves.Count];
-        for (var rank = 0; rank < leaves.Count; rank++)
-        {
-            var groups = atoms[rank];
-            if (groups.Count == 0)
-            {
-                always.Add(rank);
-                continue;
-            }
-
-            // Every group is necessary; a leaf is a candidate only when the account hits all of them.
-            required[rank] = (1 << groups.Count) - 1;
-            for (var g = 0; g < groups.Count; g++)
-            {
-                var entry = (rank << GroupBits) | g;
-                foreach (var (field, value) in groups[g].Values)
-                {
-                    var builder = textBuilders[(int)field] ??= new(StringComparer.OrdinalIgnoreCase);
-                    AddEntry(builder, value, entry);
-                }
-
-                foreach (var prefix in groups[g].Prefixes)
-                {
-                    AddEntry(prefixBuilder, prefix, entry);
-                }
-            }
-        }
-
-        return new TerritoryResolver(
-            hierarchy,
-            on,
-            [.. leaves],
-            textBuilders.Select(b => b?.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase)).ToArray(),
-            prefixBuilder.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase),
-            [.. always],
-            required,
-            OverrideTable.Build(hierarchy, on, overrides));
+        var leafCount = 0;
+        var maxDepth = 0;
+        var root = Build(hierarchy, on, null, [], 1, ref leafCount, ref maxDepth);
+        return new TerritoryResolver(hierarchy, on, root, maxDepth, leafCount, OverrideTable.Build(hierarchy, on, overrides), OverrideTable.Exclusions(exclusions));
     }
 
     public TerritoryAssignment Resolve(AccountAttributes account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (overrides.TryGetValue(account.AccountId, out var o))
+        if (overrides.Count > 0 && overrides.TryGetValue(account.AccountId, out var o))
         {
             return new TerritoryAssignment(account.AccountId, o.TerritoryId, o.Path, true);
         }
 
-        var first = FirstMatch(account);
-        return first < 0
+        HashSet<Guid>? excluded = null;
+        if (exclusions.Count > 0)
+        {
+            exclusions.TryGetValue(account.AccountId, out excluded);
+        }
+
+        var leaf = Walk(root, account, excluded, Lists(), 0, null);
+        return leaf is null
             ? new TerritoryAssignment(account.AccountId, null, EmptyPath, false)
-            : new TerritoryAssignment(account.AccountId, leaves[first].Id, leaves[first].Path, false);
+            : new TerritoryAssignment(account.AccountId, leaf.Id, leaf.Path, false);
     }
 
     /// <summary>Resolves many accounts; the result is in the same order.</summary>
@@ -135,156 +84,198 @@ public sealed class TerritoryResolver : ITerritoryResolver
     public IReadOnlyList<Guid> MatchingLeaves(AccountAttributes account)
     {
         ArgumentNullException.ThrowIfNull(account);
-        var candidates = Candidates(account);
+        exclusions.TryGetValue(account.AccountId, out var excluded);
         var result = new List<Guid>();
-        foreach (var rank in candidates)
-        {
-            if (leaves[rank].Match(account))
-            {
-                result.Add(leaves[rank].Id);
-            }
-        }
-
+        Walk(root, account, excluded, Lists(), 0, result);
         return result;
     }
 
-    private int FirstMatch(AccountAttributes account)
+    private List<int>[] Lists()
     {
-        foreach (var rank in Candidates(account))
+        var lists = scratch;
+        if (lists is null || lists.Length < depth + 1)
         {
-            if (leaves[rank].Match(account))
+            scratch = lists = new List<int>[depth + 1];
+            for (var i = 0; i < lists.Length; i++)
             {
-                return rank;
+                lists[i] = new List<int>(16);
             }
         }
 
-        return -1;
+        return lists;
     }
 
-    /// <summary>Leaf ranks that might match, ascending and distinct; every leaf that can match is among them.</summary>
-    private List<int> Candidates(AccountAttributes account)
+    /// <summary>Depth-first in rule order; returns the first matching leaf, or collects all of them into <paramref name="all"/>.</summary>
+    private static Child? Walk(Node node, AccountAttributes account, HashSet<Guid>? excluded, List<int>[] lists, int level, List<Guid>? all)
     {
-        // Per-thread scratch keeps the resolver immutable and thread-safe without allocating per account.
-        var hits = scratchHits is { } h && h.Length >= leaves.Length ? h : scratchHits = new int[leaves.Length];
-        var touched = new List<int>(16);
-        for (var f = 0; f < textIndex.Length; f++)
+        var candidates = lists[level];
+        node.Candidates(account, candidates);
+        foreach (var position in candidates)
         {
-            if (textIndex[f] is null)
+            var child = node.Children[position];
+            if (excluded?.Contains(child.Id) == true || (child.Match is not null && !child.Match(account)))
             {
                 continue;
             }
 
-            var value = AccountFields.Text(account, (AccountField)f);
-            if (value is not null && textLookup[f].TryGetValue(value.AsSpan(), out var entries))
+            if (child.Below is null)
             {
-                Hit(hits, touched, entries);
-            }
-        }
-
-        if (prefixLengths.Length > 0 && account.PostalCode is { } code)
-        {
-            foreach (var length in prefixLengths)
-            {
-                if (length > code.Length)
+                if (all is null)
                 {
-                    break;
+                    return child;
                 }
 
-                if (prefixLookup.TryGetValue(code.AsSpan(0, length), out var entries))
-                {
-                    Hit(hits, touched, entries);
-                }
+                all.Add(child.Id);
             }
-        }
-
-        var candidates = new List<int>(always.Length + touched.Count);
-        candidates.AddRange(always);
-        foreach (var rank in touched)
-        {
-            if (hits[rank] == required[rank])
+            else if (Walk(child.Below, account, excluded, lists, level + 1, all) is { } found)
             {
-                candidates.Add(rank);
+                return found;
             }
-
-            hits[rank] = 0;
         }
 
-        candidates.Sort();
-        return candidates;
+        return null;
     }
 
-    private static void Hit(int[] hits, List<int> touched, int[] entries)
+    private static Node Build(TerritoryHierarchy hierarchy, DateOnly on, Guid? parent, List<Guid> path, int level, ref int leafCount, ref int maxDepth)
     {
-        foreach (var entry in entries)
+        maxDepth = Math.Max(maxDepth, level);
+        var children = new List<Child>();
+        var always = new List<int>();
+        var text = new Dictionary<AccountField, Dictionary<string, List<int>>>();
+        var prefixes = new Dictionary<string, List<int>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var territory in hierarchy.EffectiveChildren(parent, on))
         {
-            var rank = entry >> GroupBits;
-            if (hits[rank] == 0)
+            path.Add(territory.Id);
+            Node? below = null;
+            if (hierarchy.EffectiveChildren(territory.Id, on).Count > 0)
             {
-                touched.Add(rank);
+                below = Build(hierarchy, on, territory.Id, path, level + 1, ref leafCount, ref maxDepth);
+            }
+            else if (territory.Rule is null)
+            {
+                // A leaf without a rule holds explicitly assigned accounts only: never a candidate.
+                path.RemoveAt(path.Count - 1);
+                continue;
+            }
+            else
+            {
+                leafCount++;
             }
 
-            hits[rank] |= 1 << (entry & ((1 << GroupBits) - 1));
-        }
-    }
-
-    private static void AddEntry(Dictionary<string, List<int>> index, string key, int entry)
-    {
-        if (!index.TryGetValue(key, out var entries))
-        {
-            index[key] = entries = [];
-        }
-
-        // A group listing the same key twice must not be counted twice.
-        if (entries.Count == 0 || entries[^1] != entry)
-        {
-            entries.Add(entry);
-        }
-    }
-
-    private static void CollectLeaves(
-        TerritoryHierarchy hierarchy,
-        DateOnly on,
-        Guid? parent,
-        List<Guid> path,
-        List<RuleExpression> rules,
-        List<Leaf> leaves,
-        List<List<Atoms>> atoms)
-    {
-        foreach (var node in hierarchy.EffectiveChildren(parent, on))
-        {
-            path.Add(node.Id);
-            if (node.Rule is not null)
-            {
-                rules.Add(node.Rule);
-            }
-
-            if (hierarchy.EffectiveChildren(node.Id, on).Count > 0)
-            {
-                CollectLeaves(hierarchy, on, node.Id, path, rules, leaves, atoms);
-            }
-            else if (node.Rule is not null)
-            {
-                // A leaf without a rule holds explicitly assigned accounts only, so it never needs an index entry.
-                var conjunction = new AllOfRule([.. rules]);
-                leaves.Add(new Leaf(node.Id, new ReadOnlyCollection<Guid>([.. path]), RuleCompiler.Compile(conjunction)));
-                atoms.Add(Atoms.Groups(conjunction));
-            }
-
-            if (node.Rule is not null)
-            {
-                rules.RemoveAt(rules.Count - 1);
-            }
-
+            var position = children.Count;
+            children.Add(new Child(territory.Id, new ReadOnlyCollection<Guid>([.. path]), territory.Rule is null ? null : RuleCompiler.Compile(territory.Rule), below));
             path.RemoveAt(path.Count - 1);
+
+            if (territory.Rule is null || Atoms.Necessary(territory.Rule) is not { } keys)
+            {
+                always.Add(position);
+                continue;
+            }
+
+            foreach (var (field, value) in keys.Values)
+            {
+                if (!text.TryGetValue(field, out var map))
+                {
+                    text[field] = map = new(StringComparer.OrdinalIgnoreCase);
+                }
+
+                Add(map, value, position);
+            }
+
+            foreach (var prefix in keys.Prefixes)
+            {
+                Add(prefixes, prefix, position);
+            }
+        }
+
+        return new Node([.. children], [.. always], text.Select(kv => new TextIndex(kv.Key, Freeze(kv.Value))).ToArray(), Freeze(prefixes));
+    }
+
+    private static void Add(Dictionary<string, List<int>> index, string key, int position)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        if (list.Count == 0 || list[^1] != position)
+        {
+            list.Add(position);
         }
     }
 
-    private sealed record Leaf(Guid Id, ReadOnlyCollection<Guid> Path, Func<AccountAttributes, bool> Match);
+    private static Dictionary<string, int[]> Freeze(Dictionary<string, List<int>> index) =>
+        index.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>
-    /// Keys at least one of which an account must have for a rule to match it. Null means the rule cannot be narrowed
-    /// that way (a numeric range, or an OR with such a branch), so its leaf is tried for every account.
-    /// </summary>
+    /// <summary>A child territory: its own compiled rule (null: matches anything) and, unless it is a leaf, its own index.</summary>
+    private sealed record Child(Guid Id, ReadOnlyCollection<Guid> Path, Func<AccountAttributes, bool>? Match, Node? Below);
+
+    private sealed class TextIndex(AccountField field, Dictionary<string, int[]> map)
+    {
+        public AccountField Field { get; } = field;
+
+        public Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> Lookup { get; } = map.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The children of one node and the index that narrows them to the few an account can match.</summary>
+    private sealed class Node(Child[] children, int[] always, TextIndex[] text, Dictionary<string, int[]> prefixes)
+    {
+        private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> prefixLookup = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly int[] prefixLengths = [.. prefixes.Keys.Select(k => k.Length).Distinct().Order()];
+
+        public Child[] Children { get; } = children;
+
+        /// <summary>Positions of the children that might match, ascending and distinct; every child that can match is among them.</summary>
+        public void Candidates(AccountAttributes account, List<int> result)
+        {
+            result.Clear();
+            result.AddRange(always);
+            var sources = always.Length > 0 ? 1 : 0;
+            foreach (var index in text)
+            {
+                var value = AccountFields.Text(account, index.Field);
+                if (value is not null && index.Lookup.TryGetValue(value.AsSpan(), out var hits))
+                {
+                    result.AddRange(hits);
+                    sources++;
+                }
+            }
+
+            if (prefixLengths.Length > 0 && account.PostalCode is { } code)
+            {
+                foreach (var length in prefixLengths)
+                {
+                    if (length > code.Length)
+                    {
+                        break;
+                    }
+
+                    if (prefixLookup.TryGetValue(code.AsSpan(0, length), out var hits))
+                    {
+                        result.AddRange(hits);
+                        sources++;
+                    }
+                }
+            }
+
+            // One source is already ascending and distinct; several must be merged into rule order.
+            if (sources > 1)
+            {
+                result.Sort();
+                var write = 1;
+                for (var read = 1; read < result.Count; read++)
+                {
+                    if (result[read] != result[write - 1])
+                    {
+                        result[write++] = result[read];
+                    }
+                }
+
+                result.RemoveRange(write, result.Count - write);
+            }
+        }
+    }
+
     private sealed record Atoms(List<(AccountField Field, string Value)> Values, List<string> Prefixes)
     {
         private int Specificity => Math.Min(
@@ -292,30 +283,6 @@ public sealed class TerritoryResolver : ITerritoryResolver
             Prefixes.Count == 0 ? int.MaxValue : Rank(AccountField.PostalCode));
 
         private int Size => Values.Count + Prefixes.Count;
-
-        /// <summary>The necessary key sets of each operand of a conjunction (nested ANDs flattened), at most MaxGroups.</summary>
-        public static List<Atoms> Groups(AllOfRule conjunction)
-        {
-            var groups = new List<Atoms>();
-            var pending = new Stack<RuleExpression>(conjunction.Operands.Reverse());
-            while (pending.Count > 0 && groups.Count < MaxGroups)
-            {
-                var operand = pending.Pop();
-                if (operand is AllOfRule inner)
-                {
-                    foreach (var o in inner.Operands.Reverse())
-                    {
-                        pending.Push(o);
-                    }
-                }
-                else if (Necessary(operand) is { } atoms)
-                {
-                    groups.Add(atoms);
-                }
-            }
-
-            return groups;
-        }
 
         public static Atoms? Necessary(RuleExpression rule)
         {

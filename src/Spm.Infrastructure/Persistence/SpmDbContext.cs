@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
+using Spm.Domain.Accounts;
 using Spm.Domain.Approvals;
 using Spm.Domain.Audit;
 using Spm.Domain.Organisation;
 using Spm.Domain.Planning;
 using Spm.Domain.Quotas;
+using Spm.Domain.Territories;
 using Spm.Infrastructure.Identity;
 using Spm.Infrastructure.PersistedDocuments;
 using Spm.Infrastructure.Tenancy;
@@ -45,6 +47,18 @@ public sealed class SpmDbContext(DbContextOptions<SpmDbContext> options, ITenant
     public DbSet<QuotaChange> QuotaChanges => Set<QuotaChange>();
 
     public DbSet<ApprovalRecord> ApprovalRequests => Set<ApprovalRecord>();
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<Territory> Territories => Set<Territory>();
+
+    public DbSet<TerritoryOverride> TerritoryOverrides => Set<TerritoryOverride>();
+
+    public DbSet<TerritoryParticipant> TerritoryAssignments => Set<TerritoryParticipant>();
+
+    public DbSet<TerritoryRebalance> TerritoryRebalances => Set<TerritoryRebalance>();
+
+    public DbSet<TerritoryRevision> TerritoryRevisions => Set<TerritoryRevision>();
 
     /// <summary>Read by the query filters at execution time (EF parameterises it per query).</summary>
     public Guid? CurrentTenantId => tenantContext.TenantId;

@@ -53,6 +53,7 @@ public sealed class DemoTenantSeeder(SpmDbContext db, TimeProvider clock)
         var existing = await db.Tenants.IgnoreQueryFilters().Where(t => t.Slug == Slug).Select(t => (Guid?)t.Id).SingleOrDefaultAsync(cancellationToken);
         if (existing is { } id)
         {
+            await new DemoTerritoriesSeeder(db).SeedAsync(id, cancellationToken);
             return id;
         }
 
@@ -112,6 +113,7 @@ public sealed class DemoTenantSeeder(SpmDbContext db, TimeProvider clock)
 
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await new DemoTerritoriesSeeder(db).SeedAsync(tenant.Id, cancellationToken);
         return tenant.Id;
     }
 

@@ -39,6 +39,24 @@ public sealed class HierarchyAndResolverTests
     }
 
     [Fact]
+    public void An_exclusion_sends_the_account_to_the_next_match_and_an_excluded_area_skips_its_whole_subtree()
+    {
+        // 95814 matches Sacramento (101, priority 1) then Bay Area (100); excluding 101 leaves Bay Area.
+        AccountExclusion[] exclusions = [new(Id(1), Id(101)), new(Id(2), Id(10))];
+        foreach (ITerritoryResolver resolver in new ITerritoryResolver[] { TerritoryResolver.Compile(Sample(), Day, exclusions: exclusions), new NaiveTerritoryResolver(Sample(), Day, exclusions: exclusions) })
+        {
+            Assert.Equal(Id(100), resolver.Resolve(Account(1, postal: "95814")).TerritoryId);
+            Assert.Equal([Id(100)], resolver.MatchingLeaves(Account(1, postal: "95814")));
+
+            // Excluding the NorCal area removes both of its leaves; nothing else in West matches a CA account.
+            Assert.Null(resolver.Resolve(Account(2, postal: "95814")).TerritoryId);
+
+            // Another account with the same attributes is not affected.
+            Assert.Equal(Id(101), resolver.Resolve(Account(3, postal: "95814")).TerritoryId);
+        }
+    }
+
+    [Fact]
     public void An_account_no_leaf_matches_is_unassigned_even_if_a_parent_rule_matches()
     {
         var resolver = TerritoryResolver.Compile(Sample(), Day);

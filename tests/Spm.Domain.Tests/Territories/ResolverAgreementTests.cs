@@ -16,10 +16,12 @@ public sealed class ResolverAgreementTests
         var hierarchy = TerritoryHierarchy.Create(gen.Territories(regions: 4, areasPerRegion: 3, leavesPerArea: 5));
         var accounts = Enumerable.Range(0, 3_000).Select(gen.Account).ToArray();
         var overrides = accounts.Where((_, i) => i % 97 == 0).Select((a, i) => new AccountOverride(a.AccountId, hierarchy.All.ElementAt(i % hierarchy.All.Count).Id)).ToArray();
+        // Exclusions on other accounts, pointing at leaves and at areas, so skipping a subtree is exercised too.
+        var exclusions = accounts.Where((_, i) => i % 13 == 0).Select((a, i) => new AccountExclusion(a.AccountId, hierarchy.All.ElementAt((i * 7) % hierarchy.All.Count).Id)).ToArray();
         var day = new DateOnly(2025, 3, 1);
 
-        var fast = TerritoryResolver.Compile(hierarchy, day, overrides);
-        var naive = new NaiveTerritoryResolver(hierarchy, day, overrides);
+        var fast = TerritoryResolver.Compile(hierarchy, day, overrides, exclusions);
+        var naive = new NaiveTerritoryResolver(hierarchy, day, overrides, exclusions);
 
         var assigned = 0;
         foreach (var account in accounts)

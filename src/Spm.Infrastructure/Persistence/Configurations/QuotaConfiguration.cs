@@ -4,6 +4,7 @@ using Spm.Domain.Approvals;
 using Spm.Domain.Organisation;
 using Spm.Domain.Planning;
 using Spm.Domain.Quotas;
+using Spm.Domain.Territories;
 
 namespace Spm.Infrastructure.Persistence.Configurations;
 
@@ -37,7 +38,7 @@ internal sealed class QuotaConfiguration : IEntityTypeConfiguration<Quota>
         builder.HasOne<Period>().WithMany().HasForeignKey(q => q.PeriodId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Participant>().WithMany().HasForeignKey(q => q.ParticipantId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Team>().WithMany().HasForeignKey(q => q.TeamId).OnDelete(DeleteBehavior.Cascade);
-        // territory_id has no foreign key yet: the territories feature is built in parallel; it is added at merge.
+        builder.HasOne<Territory>().WithMany().HasForeignKey(q => q.TerritoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<ApprovalRecord>().WithMany().HasForeignKey(q => q.ApprovalRequestId).OnDelete(DeleteBehavior.SetNull);
         // One quota per subject, period, type and overlay flag; NULLS NOT DISTINCT so the two empty subject columns compare equal.
         builder.HasIndex(q => new { q.TenantId, q.PeriodId, q.Type, q.ParticipantId, q.TeamId, q.TerritoryId, q.IsOverlay })

@@ -449,6 +449,107 @@ namespace Spm.Infrastructure.Persistence.Migrations
                     b.ToTable("openiddict_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Spm.Domain.Accounts.Account", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AnnualRevenue")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("annual_revenue");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("city");
+
+                    b.Property<string>("Country")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("country");
+
+                    b.Property<string>("County")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("county");
+
+                    b.Property<int>("EmployeeCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("employee_count");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("Industry")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("industry");
+
+                    b.Property<decimal?>("Latitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("latitude");
+
+                    b.Property<decimal?>("Longitude")
+                        .HasPrecision(9, 6)
+                        .HasColumnType("numeric(9,6)")
+                        .HasColumnName("longitude");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("OwnerParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_participant_id");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("postal_code");
+
+                    b.Property<decimal>("Potential")
+                        .HasPrecision(20, 2)
+                        .HasColumnType("numeric(20,2)")
+                        .HasColumnName("potential");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("region");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_accounts");
+
+                    b.HasIndex("OwnerParticipantId")
+                        .HasDatabaseName("ix_accounts_owner_participant_id");
+
+                    b.HasIndex("TenantId", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_accounts_tenant_id_external_id");
+
+                    b.HasIndex("TenantId", "Name", "Id")
+                        .HasDatabaseName("ix_accounts_tenant_id_name_id");
+
+                    b.ToTable("accounts", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_accounts_coordinates", "(latitude IS NULL) = (longitude IS NULL)");
+
+                            t.HasCheckConstraint("ck_accounts_non_negative", "employee_count >= 0 AND annual_revenue >= 0 AND potential >= 0");
+                        });
+                });
+
             modelBuilder.Entity("Spm.Domain.Approvals.ApprovalRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -995,6 +1096,9 @@ namespace Spm.Infrastructure.Persistence.Migrations
                     b.HasIndex("TeamId")
                         .HasDatabaseName("ix_quotas_team_id");
 
+                    b.HasIndex("TerritoryId")
+                        .HasDatabaseName("ix_quotas_territory_id");
+
                     b.HasIndex("TenantId", "ParticipantId", "PeriodId")
                         .HasDatabaseName("ix_quotas_tenant_id_participant_id_period_id");
 
@@ -1090,6 +1194,256 @@ namespace Spm.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_quota_changes_quota_id_at_id");
 
                     b.ToTable("quota_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Spm.Domain.Territories.Territory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_to");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("level");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid?>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<int>("Priority")
+                        .HasColumnType("integer")
+                        .HasColumnName("priority");
+
+                    b.Property<string>("RuleMatch")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("rule_match");
+
+                    b.Property<string>("RulesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("rules");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_territories");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_territories_parent_id");
+
+                    b.HasIndex("TenantId", "ParentId")
+                        .HasDatabaseName("ix_territories_tenant_id_parent_id");
+
+                    b.ToTable("territories", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_territories_dates", "effective_to IS NULL OR effective_to >= effective_from");
+                        });
+                });
+
+            modelBuilder.Entity("Spm.Domain.Territories.TerritoryOverride", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("TerritoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("territory_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_territory_overrides");
+
+                    b.HasIndex("AccountId")
+                        .HasDatabaseName("ix_territory_overrides_account_id");
+
+                    b.HasIndex("TerritoryId")
+                        .HasDatabaseName("ix_territory_overrides_territory_id");
+
+                    b.HasIndex("TenantId", "AccountId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_territory_overrides_one_include_per_account")
+                        .HasFilter("kind = 'Include'");
+
+                    b.HasIndex("TenantId", "AccountId", "TerritoryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_territory_overrides_tenant_id_account_id_territory_id");
+
+                    b.ToTable("territory_overrides", (string)null);
+                });
+
+            modelBuilder.Entity("Spm.Domain.Territories.TerritoryParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_to");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("role");
+
+                    b.Property<decimal>("SplitPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("split_percent");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("TerritoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("territory_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_territory_assignments");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_territory_assignments_participant_id");
+
+                    b.HasIndex("TerritoryId")
+                        .HasDatabaseName("ix_territory_assignments_territory_id");
+
+                    b.HasIndex("TenantId", "ParticipantId")
+                        .HasDatabaseName("ix_territory_assignments_tenant_id_participant_id");
+
+                    b.HasIndex("TenantId", "TerritoryId")
+                        .HasDatabaseName("ix_territory_assignments_tenant_id_territory_id");
+
+                    b.ToTable("territory_assignments", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_territory_assignments_dates", "effective_to IS NULL OR effective_to >= effective_from");
+
+                            t.HasCheckConstraint("ck_territory_assignments_split", "split_percent > 0 AND split_percent <= 100");
+                        });
+                });
+
+            modelBuilder.Entity("Spm.Domain.Territories.TerritoryRebalance", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset?>("AppliedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("applied_at");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date")
+                        .HasColumnName("as_of");
+
+                    b.Property<string>("BalanceJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("balance");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("fingerprint");
+
+                    b.Property<string>("MovesJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("moves");
+
+                    b.Property<string>("OptionsJson")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("options");
+
+                    b.Property<Guid>("ParentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("parent_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_territory_rebalance_proposals");
+
+                    b.HasIndex("ParentId")
+                        .HasDatabaseName("ix_territory_rebalance_proposals_parent_id");
+
+                    b.HasIndex("TenantId", "ParentId")
+                        .HasDatabaseName("ix_territory_rebalance_proposals_tenant_id_parent_id");
+
+                    b.ToTable("territory_rebalance_proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Spm.Domain.Territories.TerritoryRevision", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_territory_revisions");
+
+                    b.ToTable("territory_revisions", (string)null);
                 });
 
             modelBuilder.Entity("Spm.Infrastructure.Identity.SpmUser", b =>
@@ -1321,6 +1675,22 @@ namespace Spm.Infrastructure.Persistence.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Spm.Domain.Accounts.Account", b =>
+                {
+                    b.HasOne("Spm.Domain.Organisation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerParticipantId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_accounts_participants_owner_participant_id");
+
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_accounts_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("Spm.Domain.Approvals.ApprovalRecord", b =>
@@ -1612,6 +1982,12 @@ namespace Spm.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_quotas_tenants_tenant_id");
+
+                    b.HasOne("Spm.Domain.Territories.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_quotas_territories_territory_id");
                 });
 
             modelBuilder.Entity("Spm.Domain.Quotas.QuotaChange", b =>
@@ -1629,6 +2005,97 @@ namespace Spm.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_quota_changes_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Spm.Domain.Territories.Territory", b =>
+                {
+                    b.HasOne("Spm.Domain.Territories.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_territories_territories_parent_id");
+
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_territories_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Spm.Domain.Territories.TerritoryOverride", b =>
+                {
+                    b.HasOne("Spm.Domain.Accounts.Account", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_territory_overrides_accounts_account_id");
+
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_territory_overrides_tenants_tenant_id");
+
+                    b.HasOne("Spm.Domain.Territories.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_territory_overrides_territories_territory_id");
+                });
+
+            modelBuilder.Entity("Spm.Domain.Territories.TerritoryParticipant", b =>
+                {
+                    b.HasOne("Spm.Domain.Organisation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_territory_assignments_participants_participant_id");
+
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_territory_assignments_tenants_tenant_id");
+
+                    b.HasOne("Spm.Domain.Territories.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_territory_assignments_territories_territory_id");
+                });
+
+            modelBuilder.Entity("Spm.Domain.Territories.TerritoryRebalance", b =>
+                {
+                    b.HasOne("Spm.Domain.Territories.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_territory_rebalance_proposals_territories_parent_id");
+
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_territory_rebalance_proposals_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Spm.Domain.Territories.TerritoryRevision", b =>
+                {
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_territory_revisions_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("Spm.Infrastructure.Identity.SpmUser", b =>

@@ -1,0 +1,4 @@
+namespace Spm.Api.Features.Territories;
+
+/// <summary>Result of moveTerritory.</summary>
+public sealed class MoveTerritoryPayloadGraphType() : TerritoryPayloadGraphType("MoveTerritoryPayload", "Result of moveTerritory.");

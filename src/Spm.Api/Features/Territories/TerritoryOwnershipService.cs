@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Spm.Domain.Territories;
+using Spm.Infrastructure.Persistence;
+using Spm.Infrastructure.Tenancy;
+
+namespace Spm.Api.Features.Territories;
+
+/// <summary>
+/// <see cref="ITerritoryOwnership"/> over PostgreSQL with an in-process cache per (tenant, date). Each call reads the
+/// tenant's revision (one indexed row) and rebuilds only when it moved, so several API nodes stay coherent without
+/// talking to each other; the cost of a hit is that one small query plus the resolver's in-memory work.
+/// </summary>
+public sealed class TerritoryOwnershipService(NpgsqlDataSource dataSource) : ITerritoryOwnership
+{
+    // Plenty for "today" and a few historical dates per tenant; cleared wholesale when exceeded (simple and bounded).
+    private const int MaxEntries = 256;
+
+    private readonly ConcurrentDictionary<(Guid Tenant, DateOnly Date), Entry> cache = new();
+
+    public async Task<AccountOwnership?> ResolveAsync(Guid tenantId, Guid accountId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var result = await ResolveManyAsync(tenantId, [accountId], day, cancellationToken);
+        return result.TryGetValue(accountId, out var ownership) ? ownership : null;
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, AccountOwnership>> ResolveManyAsync(Guid tenantId, IReadOnlyCollection<Guid> accountIds, DateOnly day, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(accountIds);
+        var snapshot = await SnapshotAsync(tenantId, day, cancellationToken);
+        await using var db = CreateContext(tenantId);
+        var ids = accountIds.Distinct().ToArray();
+        var accounts = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(cancellationToken);
+        return accounts.ToDictionary(a => a.Id, a => snapshot.Own(a.Attributes()));
+    }
+
+    public async Task<TerritorySnapshot> SnapshotAsync(Guid tenantId, DateOnly day, CancellationToken cancellationToken) =>
+        (await EntryAsync(tenantId, day, cancellationToken)).Snapshot;
+
+    public async Task<TerritoryMembership> MembershipAsync(Guid tenantId, DateOnly day, CancellationToken cancellationToken)
+    {
+        var entry = await EntryAsync(tenantId, day, cancellationToken);
+        return await entry.Membership.Value;
+    }
+
+    private async Task<Entry> EntryAsync(Guid tenantId, DateOnly day, CancellationToken cancellationToken)
+    {
+        await using var db = CreateContext(tenantId);
+        var revision = await RevisionAsync(db, tenantId, cancellationToken);
+        if (cache.TryGetValue((tenantId, day), out var cached) && cached.Snapshot.Revision == revision)
+        {
+            return cached;
+        }
+
+        // Repeatable read: the rows and the revision they are filed under come from one consistent view.
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        revision = await RevisionAsync(db, tenantId, cancellationToken);
+        var territories = await db.Territories.AsNoTracking().OrderBy(t => t.Id).ToListAsync(cancellationToken);
+        var overrides = await db.TerritoryOverrides.AsNoTracking().OrderBy(o => o.Id).ToListAsync(cancellationToken);
+        var assignments = await db.TerritoryAssignments.AsNoTracking().OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var snapshot = new TerritorySnapshot(tenantId, day, revision, territories, overrides, assignments);
+        var entry = new Entry(snapshot, new Lazy<Task<TerritoryMembership>>(() => LoadMembershipAsync(snapshot)));
+        if (cache.Count >= MaxEntries)
+        {
+            cache.Clear();
+        }
+
+        cache[(tenantId, day)] = entry;
+        return entry;
+    }
+
+    private async Task<TerritoryMembership> LoadMembershipAsync(TerritorySnapshot snapshot)
+    {
+        // Shared by concurrent callers through the Lazy, so no single caller's cancellation may abort it.
+        await using var db = CreateContext(snapshot.TenantId);
+        var accounts = await db.Accounts.AsNoTracking()
+            .Select(a => new { a.Name, Attributes = new AccountAttributes(a.Id, a.Country, a.Region, a.County, a.City, a.PostalCode, a.Industry, a.EmployeeCount, a.AnnualRevenue, a.Potential) })
+            .ToListAsync(CancellationToken.None);
+        return new TerritoryMembership(snapshot, [.. accounts.Select(a => (a.Attributes, a.Name))]);
+    }
+
+    private static async Task<long> RevisionAsync(SpmDbContext db, Guid tenantId, CancellationToken cancellationToken) =>
+        await db.TerritoryRevisions.Where(r => r.TenantId == tenantId).Select(r => r.Revision).FirstOrDefaultAsync(cancellationToken);
+
+    private SpmDbContext CreateContext(Guid tenantId) =>
+        new(new DbContextOptionsBuilder<SpmDbContext>().UseNpgsql(dataSource).Options, new FixedTenantContext(tenantId));
+
+    private sealed record Entry(TerritorySnapshot Snapshot, Lazy<Task<TerritoryMembership>> Membership);
+}
