@@ -4,6 +4,7 @@ using Spm.Api.Features.Relay;
 using Spm.Api.Graph;
 using Spm.GraphQL.AspNetCore;
 using Spm.GraphQL.AspNetCore.Budgets;
+using Spm.GraphQL.AspNetCore.WebSockets;
 using Spm.Infrastructure.Redis;
 using StackExchange.Redis;
 
@@ -15,6 +16,7 @@ internal static class GraphQLExtensions
     {
         builder.Services.AddSingleton<NodeRegistry>();
         builder.Services.AddSingleton<SpmQuery>();
+        builder.Services.AddSingleton<SpmSubscription>();
         // Graph types are listed, not scanned: the schema's contents are visible in one place.
         builder.Services.AddSingleton<CalendarDateGraphType>();
         builder.Services.AddSingleton<NodeInterface>();
@@ -38,6 +40,12 @@ internal static class GraphQLExtensions
             // Every client pays for its queries; without a default the Redis budget would never be asked.
             o.DefaultBudget ??= new BudgetPolicy();
         });
+        // Browsers asking /graphql for HTML get GraphiQL (the transport's generic hook).
+        builder.Services.AddSingleton<GraphiQLAssets>();
+        builder.Services.AddOptions<GraphQLTransportOptions>()
+            .Configure<GraphiQLAssets>((o, graphiQL) => o.HtmlRequestHandler = graphiQL.ServePageAsync);
+        // WebSocket clients send their access token in connection_init.
+        builder.Services.AddSingleton<IWebSocketAuthenticator, WebSocketTokenAuthenticator>();
         // Budgets live in Redis so a client's points hold across API nodes.
         builder.Services.AddSingleton<ICostBudget>(services => new RedisCostBudget(
             services.GetRequiredService<IConnectionMultiplexer>(),
@@ -53,7 +61,18 @@ internal static class GraphQLExtensions
         // HTTP (GraphQL over HTTP) and WebSocket (graphql-transport-ws) on one path; the
         // transport initialises the schema at start-up so a broken schema stops the host.
         app.UseWebSockets();
-        app.MapGraphQL("/graphql");
+        // Anonymous at the endpoint on purpose: the transport itself refuses anonymous GraphQL
+        // requests (401, WebSocket close 4403), which lets a browser load GraphiQL from this path
+        // and lets WebSocket clients authenticate in connection_init instead of a header.
+        app.MapGraphQL("/graphql").AllowAnonymous();
+        var graphiQL = app.Services.GetRequiredService<GraphiQLAssets>();
+        app.MapGet(GraphiQLAssets.PathPrefix + "/{file}", (HttpContext context, string file) => graphiQL.ServeAsync(context, file)).AllowAnonymous();
+        app.MapGet(GraphiQLAssets.PathPrefix, () => Results.Redirect("/graphql")).AllowAnonymous();
+        if (app.Configuration.GetValue<bool>(SpmConfigurationKeys.BenchBareEndpoint))
+        {
+            BareGraphQLEndpoint.Map(app);
+        }
+
         return app;
     }
 }
