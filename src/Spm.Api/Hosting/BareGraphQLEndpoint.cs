@@ -16,6 +16,7 @@ namespace Spm.Api.Hosting;
 internal static class BareGraphQLEndpoint
 {
     public const string Path = "/bench/bare-graphql";
+    public const string MemoryPath = "/bench/memory";
 
     public static void Map(WebApplication app)
     {
@@ -42,6 +43,14 @@ internal static class BareGraphQLEndpoint
             });
             context.Response.ContentType = "application/json; charset=utf-8";
             await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+        });
+        // Memory per idle subscription needs the live managed heap, not whatever garbage the
+        // last burst left: collect fully, then report it with the process working set.
+        app.MapGet(MemoryPath, () =>
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            return Results.Json(new { managedBytes = GC.GetTotalMemory(forceFullCollection: true), workingSetBytes = Environment.WorkingSet });
         });
     }
 }
