@@ -57,12 +57,25 @@ internal sealed class CostAndComplexityValidationRule(IOptions<GraphQLTransportO
         }
     }
 
-    private static ComplexityOptions CreateOptions(GraphQLTransportOptions options) => new()
+    private static ComplexityOptions CreateOptions(GraphQLTransportOptions options)
     {
-        MaxDepth = options.MaxDepth,
-        MaxComplexity = options.MaxComplexity,
-        DefaultScalarImpact = options.DefaultScalarImpact,
-        DefaultObjectImpact = options.DefaultObjectImpact,
-        DefaultListImpactMultiplier = options.DefaultListImpactMultiplier,
-    };
+        var complexity = new ComplexityOptions
+        {
+            MaxDepth = options.MaxDepth,
+            MaxComplexity = options.MaxComplexity,
+            DefaultScalarImpact = options.DefaultScalarImpact,
+            DefaultObjectImpact = options.DefaultObjectImpact,
+            DefaultListImpactMultiplier = options.DefaultListImpactMultiplier,
+        };
+        var standard = complexity.DefaultComplexityImpactDelegate;
+        // Introspection is free: its answer is bounded by the schema, not by data, yet its unpaged
+        // lists (types, fields, nested ofType) would count as 10x each, and the standard query
+        // GraphiQL and code generators send came to over 100,000 points. Depth still applies.
+        complexity.DefaultComplexityImpactDelegate = context => IsIntrospection(context) ? new FieldComplexityResult(0, 1) : standard(context);
+        return complexity;
+    }
+
+    private static bool IsIntrospection(FieldImpactContext context)
+        => context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+            || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal);
 }
