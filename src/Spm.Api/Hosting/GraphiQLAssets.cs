@@ -7,16 +7,35 @@ namespace Spm.Api.Hosting;
 /// The GraphiQL page ./spm builds from clients/graphiql (npm graphiql bundled with esbuild, no
 /// CDN links): served anonymously, since it holds no data and signing in happens inside it.
 /// </summary>
-internal sealed class GraphiQLAssets(IConfiguration configuration, IWebHostEnvironment environment, ILogger<GraphiQLAssets> logger)
+internal sealed class GraphiQLAssets(IConfiguration configuration, IWebHostEnvironment environment, ILogger<GraphiQLAssets> logger) : IDisposable
 {
     public const string PathPrefix = "/graphiql";
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
+    // Created on first use once the folder exists: the build may finish after the API started.
+    private PhysicalFileProvider? _files;
+
     /// <summary>The built folder: configured, else wwwroot/graphiql under the content root.</summary>
     public string Directory { get; } = Path.GetFullPath(configuration[SpmConfigurationKeys.GraphiQLDirectory] is { Length: > 0 } configured
         ? configured
         : Path.Combine(environment.ContentRootPath, "wwwroot", "graphiql"));
+
+    public void Dispose() => _files?.Dispose();
+
+    private PhysicalFileProvider? Files()
+    {
+        if (_files is null && System.IO.Directory.Exists(Directory))
+        {
+            var created = new PhysicalFileProvider(Directory);
+            if (Interlocked.CompareExchange(ref _files, created, null) is not null)
+            {
+                created.Dispose();
+            }
+        }
+
+        return _files;
+    }
 
     /// <summary>The transport's hook for a browser GET of the GraphQL path: the GraphiQL page.</summary>
     public Task ServePageAsync(HttpContext context) => ServeAsync(context, "index.html");
@@ -24,7 +43,7 @@ internal sealed class GraphiQLAssets(IConfiguration configuration, IWebHostEnvir
     public async Task ServeAsync(HttpContext context, string file)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var info = System.IO.Directory.Exists(Directory) ? new PhysicalFileProvider(Directory).GetFileInfo(file) : null;
+        var info = Files()?.GetFileInfo(file);
         if (info is null || !info.Exists || info.IsDirectory || info.PhysicalPath is null)
         {
             if (file == "index.html")
