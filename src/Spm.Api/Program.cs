@@ -13,7 +13,7 @@ builder.AddSpmHealth();
 
 var app = builder.Build();
 
-// `dotnet Spm.Api.dll migrate | seed-demo | print-schema FILE | demo-access` run a task and exit.
+// `dotnet Spm.Api.dll migrate | seed-demo [--base-url URL] | print-schema FILE | demo-access` run a task and exit.
 if (await SpmCommands.TryRunAsync(app, args))
 {
     return;

@@ -263,6 +263,36 @@ public sealed class HttpTransportTests
     }
 
     [Fact]
+    public async Task Html_handler_serves_anonymous_browsers_but_never_graphql_requests()
+    {
+        var calls = 0;
+        await using var host = await TestHost.StartAsync(o =>
+        {
+            // A host that requires authentication still shows its IDE page to a signed-out browser.
+            o.RequireAuthentication = true;
+            o.HtmlRequestHandler = ctx =>
+            {
+                Interlocked.Increment(ref calls);
+                ctx.Response.ContentType = "text/html";
+                return ctx.Response.WriteAsync("page");
+            };
+        });
+
+        var page = await host.GetAsync(string.Empty, "text/html");
+        var query = await host.GetAsync("?query=%7B%20hello%20%7D", "text/html,*/*;q=0.8");
+        var json = await host.GetAsync(string.Empty, "application/json");
+        var post = await host.PostAsync(new { query = "{ hello }" });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Equal("page", page.Body);
+        Assert.Equal(HttpStatusCode.Unauthorized, query.Status);
+        Assert.Equal("application/json", query.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, json.Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, post.Status);
+        Assert.Equal(1, calls);
+    }
+
+    [Fact]
     public async Task Browser_get_is_redirected_to_the_graphiql_path()
     {
         await using var host = await TestHost.StartAsync(o => o.GraphiQLPath = "/graphiql/index.html");

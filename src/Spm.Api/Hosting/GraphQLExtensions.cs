@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Spm.Api.Auth;
@@ -33,6 +32,7 @@ internal static class GraphQLExtensions
         builder.Services.AddScoped<Caller>();
         builder.Services.AddScoped<AuditTrail>();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SpmSubscription>();
         // Graph types are listed, not scanned: the schema's contents are visible in one place.
         builder.Services.AddSingleton<CalendarDateGraphType>();
         builder.Services.AddSingleton<NodeInterface>();
@@ -100,6 +100,12 @@ internal static class GraphQLExtensions
             // Every client pays for its queries; without a default the Redis budget would never be asked.
             o.DefaultBudget ??= new BudgetPolicy();
         });
+        // Browsers asking /graphql for HTML get GraphiQL (the transport's generic hook).
+        builder.Services.AddSingleton<GraphiQLAssets>();
+        builder.Services.AddOptions<GraphQLTransportOptions>()
+            .Configure<GraphiQLAssets>((o, graphiQL) => o.HtmlRequestHandler = graphiQL.ServePageAsync);
+        // WebSocket clients send their access token in connection_init.
+        builder.Services.AddSingleton<IWebSocketAuthenticator, WebSocketTokenAuthenticator>();
         // Budgets live in Redis so a client's points hold across API nodes.
         builder.Services.AddSingleton<ICostBudget>(services => new RedisCostBudget(
             services.GetRequiredService<IConnectionMultiplexer>(),
@@ -124,13 +130,18 @@ internal static class GraphQLExtensions
         // HTTP (GraphQL over HTTP) and WebSocket (graphql-transport-ws) on one path; the
         // transport initialises the schema at start-up so a broken schema stops the host.
         app.UseWebSockets();
-        // HTTP requests need a token (the usual 401 challenge). A WebSocket upgrade may come
-        // without one, because browsers cannot set headers on it: the socket then authenticates
-        // with the token in connection_init (WebSocketTokenAuthenticator) or is closed with 4403.
-        app.MapGraphQL("/graphql").RequireAuthorization(new AuthorizationPolicyBuilder()
-            .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true
-                || (c.Resource is HttpContext http && http.WebSockets.IsWebSocketRequest))
-            .Build());
+        // Anonymous at the endpoint on purpose: the transport itself refuses anonymous GraphQL
+        // requests (401, WebSocket close 4403), which lets a browser load GraphiQL from this path
+        // and lets WebSocket clients authenticate in connection_init instead of a header.
+        app.MapGraphQL("/graphql").AllowAnonymous();
+        var graphiQL = app.Services.GetRequiredService<GraphiQLAssets>();
+        app.MapGet(GraphiQLAssets.PathPrefix + "/{file}", (HttpContext context, string file) => graphiQL.ServeAsync(context, file)).AllowAnonymous();
+        app.MapGet(GraphiQLAssets.PathPrefix, () => Results.Redirect("/graphql")).AllowAnonymous();
+        if (app.Configuration.GetValue<bool>(SpmConfigurationKeys.BenchBareEndpoint))
+        {
+            BareGraphQLEndpoint.Map(app);
+        }
+
         return app;
     }
 }

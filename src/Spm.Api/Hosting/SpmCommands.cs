@@ -40,7 +40,8 @@ internal static class SpmCommands
                     Console.WriteLine($"Demo tenant '{DemoTenantSeeder.Slug}' is present ({id}).");
                     await using var scope = app.Services.CreateAsyncScope();
                     var dataDirectory = SpmConfigurationKeys.Require(app.Configuration, SpmConfigurationKeys.DataDirectory);
-                    await new IdentitySeeder(scope.ServiceProvider, dataDirectory)
+                    Uri[] baseUrls = OptionValue(args, "--base-url") is { } baseUrl ? [new Uri(baseUrl)] : [];
+                    await new IdentitySeeder(scope.ServiceProvider, dataDirectory, baseUrls)
                         .SeedAsync(id, cancel.Token);
                     Console.WriteLine($"Demo clients and users are present; secrets in {Path.Combine(dataDirectory, "secrets")}.");
                 }
@@ -61,7 +62,7 @@ internal static class SpmCommands
                 await RegisterDocumentsAsync(app, args[1..], cancel.Token);
                 return true;
             default:
-                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: migrate, seed-demo, print-schema FILE, demo-access, register-documents FILE....");
+                throw new ArgumentException($"Unknown command '{args[0]}'. Commands: migrate, seed-demo [--base-url URL], print-schema FILE, demo-access, register-documents FILE....");
         }
     }
 

@@ -31,12 +31,18 @@ public static class SpmConfigurationKeys
     public const string TokenRequestsPerIp = "Spm:Identity:TokenRateLimit:PerIp";
     public const string TokenRateLimitWindowSeconds = "Spm:Identity:TokenRateLimit:WindowSeconds";
 
+    /// <summary>Folder of the built GraphiQL page (default: wwwroot/graphiql under the content root).</summary>
+    public const string GraphiQLDirectory = "Spm:GraphiQL:Directory";
+
+    /// <summary>Maps the bare GraphQL.NET endpoint `./spm bench graphql` compares the transport with.</summary>
+    public const string BenchBareEndpoint = "Spm:Bench:BareEndpoint";
+
     public static readonly IReadOnlyList<string> All =
     [
         Postgres, Redis, DataDirectory, RedisKeyPrefix, GraphQL, GraphQLBudgets, GraphQLClientBudgets, GraphQLRoleBudgets, OtlpEndpoint, Urls, Environment,
         IdentityEphemeralKeys, IdentityAllowHttp, IdentitySigningCertificatePath, IdentitySigningCertificatePassword,
         IdentityEncryptionCertificatePath, IdentityEncryptionCertificatePassword,
-        TokenRequestsPerClient, TokenRequestsPerIp, TokenRateLimitWindowSeconds,
+        TokenRequestsPerClient, TokenRequestsPerIp, TokenRateLimitWindowSeconds, GraphiQLDirectory, BenchBareEndpoint,
     ];
 
     /// <summary>The environment-variable spelling of a key (':' becomes '__').</summary>

@@ -26,6 +26,7 @@ internal static class DemoAccess
             text.AppendLine(CultureInfo.InvariantCulture, $"    curl -s -H \"Authorization: Bearer $TOKEN\" -H 'Content-Type: application/json' -d \"{SampleQuery}\" {baseUrl}/graphql");
         }
 
+        text.AppendLine(CultureInfo.InvariantCulture, $"GraphiQL: open {baseUrl}/graphql in a browser and sign in as one of the people below (client '{DemoUsers.GraphiQLClientId}').");
         text.AppendLine(CultureInfo.InvariantCulture, $"People sign in at {baseUrl}{AccountEndpoints.LoginPath} (authorization code + PKCE, client '{DemoUsers.WebClientId}', redirect {DemoUsers.WebRedirectUri}):");
         foreach (var (userName, role, _) in DemoUsers.All)
         {

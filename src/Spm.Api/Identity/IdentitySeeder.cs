@@ -11,8 +11,14 @@ namespace Spm.Api.Identity;
 /// kept in the data folder (owner-only); running again re-applies the same one, so the file and
 /// the database agree.
 /// </summary>
-internal sealed class IdentitySeeder(IServiceProvider services, string dataDirectory)
+/// <param name="services">A scope's services.</param>
+/// <param name="dataDirectory">Where secrets are kept.</param>
+/// <param name="baseUrls">Where the API is served (GraphiQL's redirect URIs); the default port is always included.</param>
+internal sealed class IdentitySeeder(IServiceProvider services, string dataDirectory, IReadOnlyList<Uri>? baseUrls = null)
 {
+    /// <summary>Where `./spm up` serves the API unless told otherwise.</summary>
+    public static readonly Uri DefaultBaseUrl = new("http://127.0.0.1:5080");
+
     public async Task SeedAsync(Guid demoTenantId, CancellationToken cancellationToken)
     {
         var applications = services.GetRequiredService<IOpenIddictApplicationManager>();
@@ -23,6 +29,12 @@ internal sealed class IdentitySeeder(IServiceProvider services, string dataDirec
         }
 
         await SpmClients.CreateOrUpdatePublicClientAsync(applications, DemoUsers.WebClientId, [DemoUsers.WebRedirectUri], SpmScopes.All, cancellationToken);
+        await SpmClients.CreateOrUpdatePublicClientAsync(
+            applications,
+            DemoUsers.GraphiQLClientId,
+            DemoUsers.GraphiQLRedirectUris([DefaultBaseUrl, .. baseUrls ?? []]),
+            SpmScopes.All,
+            cancellationToken);
 
         var db = services.GetRequiredService<SpmDbContext>();
         var users = services.GetRequiredService<UserManager<SpmUser>>();

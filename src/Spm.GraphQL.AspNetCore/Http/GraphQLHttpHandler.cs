@@ -64,6 +64,8 @@ internal sealed class GraphQLHttpHandler<TSchema>(
 
         if (settings.RequireAuthentication && context.User.Identity?.IsAuthenticated != true)
         {
+            // RFC 6750: a 401 names the scheme the client should use.
+            context.Response.Headers.WWWAuthenticate = "Bearer";
             await WriteErrorAsync(context, StatusCodes.Status401Unauthorized, mediaType, TransportErrorCodes.Unauthenticated, "Authentication is required.", cancellationToken);
             return;
         }

@@ -64,14 +64,26 @@ internal sealed class CostAndComplexityValidationRule(IOptions<GraphQLTransportO
         }
     }
 
-    private static ComplexityOptions CreateOptions(GraphQLTransportOptions options) => new()
+    private static ComplexityOptions CreateOptions(GraphQLTransportOptions options)
     {
-        MaxDepth = options.MaxDepth,
-        MaxComplexity = options.MaxComplexity,
-        DefaultScalarImpact = options.DefaultScalarImpact,
-        DefaultObjectImpact = options.DefaultObjectImpact,
-        DefaultListImpactMultiplier = options.DefaultListImpactMultiplier,
-        // The analyzer's own function, remembered per field so the actual cost uses the same impacts.
-        DefaultComplexityImpactDelegate = ActualCost.Recording(new ComplexityOptions().DefaultComplexityImpactDelegate),
-    };
+        var complexity = new ComplexityOptions
+        {
+            MaxDepth = options.MaxDepth,
+            MaxComplexity = options.MaxComplexity,
+            DefaultScalarImpact = options.DefaultScalarImpact,
+            DefaultObjectImpact = options.DefaultObjectImpact,
+            DefaultListImpactMultiplier = options.DefaultListImpactMultiplier,
+        };
+        var standard = complexity.DefaultComplexityImpactDelegate;
+        // Introspection is free: its answer is bounded by the schema, not by data, yet its unpaged
+        // lists (types, fields, nested ofType) would count as 10x each, and the standard query
+        // GraphiQL and code generators send came to over 100,000 points. Depth still applies.
+        // The function is remembered per field so the actual cost uses the same impacts.
+        complexity.DefaultComplexityImpactDelegate = ActualCost.Recording(context => IsIntrospection(context) ? new FieldComplexityResult(0, 1) : standard(context));
+        return complexity;
+    }
+
+    private static bool IsIntrospection(FieldImpactContext context)
+        => context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+            || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal);
 }
