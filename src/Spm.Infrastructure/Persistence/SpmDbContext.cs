@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
+using Spm.Domain.Access;
 using Spm.Domain.Audit;
 using Spm.Domain.Organisation;
 using Spm.Infrastructure.Identity;
@@ -30,6 +31,8 @@ public sealed class SpmDbContext(DbContextOptions<SpmDbContext> options, ITenant
     public DbSet<Period> Periods => Set<Period>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<Display> Displays => Set<Display>();
 
     /// <summary>Read by the query filters at execution time (EF parameterises it per query).</summary>
     public Guid? CurrentTenantId => tenantContext.TenantId;
