@@ -11,4 +11,10 @@ public static class SpmClaims
 
     /// <summary>Access role: admin, finance, manager, rep, partner, display.</summary>
     public const string Role = "role";
+
+    /// <summary>What signed in: <see cref="CallerKinds.Person"/>, <see cref="CallerKinds.Client"/> or <see cref="CallerKinds.Display"/>.</summary>
+    public const string Kind = "spm_kind";
+
+    /// <summary>The paired display a screen's token belongs to.</summary>
+    public const string Display = "spm_display";
 }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Spm.Api.Features.Access;
 
 namespace Spm.Api.Graph;
 
@@ -12,5 +13,6 @@ public sealed class SpmMutation : ObjectGraphType
     {
         Name = "Mutation";
         Description = "Everything a caller can change. Each mutation is all-or-nothing and audited.";
+        AccessMutations.Register(this);
     }
 }

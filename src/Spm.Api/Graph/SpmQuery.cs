@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Spm.Api.Features.Access;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.Relay;
 
@@ -13,5 +14,6 @@ public sealed class SpmQuery : ObjectGraphType
         Description = "Everything a caller can read. Results are always limited to the caller's tenant and permissions.";
         NodeQueries.Register(this, nodes);
         OrganisationQueries.Register(this, nodes);
+        AccessQueries.Register(this, nodes);
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Spm.Api.Auth;
+using Spm.Api.Features.Access;
 using Spm.Api.Features.Audit;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.Relay;
@@ -37,6 +38,26 @@ internal static class GraphQLExtensions
         builder.Services.AddSingleton<PeriodGraphType>();
         builder.Services.AddSingleton<PeriodKindGraphType>();
         builder.Services.AddScoped<OrganisationDataLoaders>();
+        builder.Services.AddSingleton<AccessRoleGraphType>();
+        builder.Services.AddSingleton<CallerKindGraphType>();
+        builder.Services.AddSingleton<MeGraphType>();
+        builder.Services.AddSingleton<ClientGraphType>();
+        builder.Services.AddSingleton<DisplayGraphType>();
+        builder.Services.AddSingleton<AuditEntryGraphType>();
+        builder.Services.AddSingleton<AuditEntryConnectionGraphType>();
+        builder.Services.AddSingleton<CreateClientInputGraphType>();
+        builder.Services.AddSingleton<CreateClientPayloadGraphType>();
+        builder.Services.AddSingleton<RotateClientSecretInputGraphType>();
+        builder.Services.AddSingleton<RotateClientSecretPayloadGraphType>();
+        builder.Services.AddSingleton<RevokeClientInputGraphType>();
+        builder.Services.AddSingleton<RevokeClientPayloadGraphType>();
+        builder.Services.AddSingleton<InviteUserInputGraphType>();
+        builder.Services.AddSingleton<InviteUserPayloadGraphType>();
+        builder.Services.AddSingleton<UnpairDisplayInputGraphType>();
+        builder.Services.AddSingleton<UnpairDisplayPayloadGraphType>();
+        builder.Services.AddScoped<ClientAdministration>();
+        builder.Services.AddScoped<DisplayPairing>();
+        builder.Services.AddScoped<Invitations>();
         builder.Services.AddGraphQLTransport<SpmSchema>(o =>
         {
             // Limits and budgets may be tuned under Spm:GraphQL (e.g. Spm__GraphQL__DefaultBudget__Capacity).

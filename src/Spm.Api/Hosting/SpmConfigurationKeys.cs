@@ -26,12 +26,32 @@ public static class SpmConfigurationKeys
     public const string TokenRequestsPerIp = "Spm:Identity:TokenRateLimit:PerIp";
     public const string TokenRateLimitWindowSeconds = "Spm:Identity:TokenRateLimit:WindowSeconds";
 
+    /// <summary>How often expired and invalid tokens and authorizations are pruned (TimeSpan, default 01:00:00).</summary>
+    public const string IdentityPruneInterval = "Spm:Identity:Prune:Interval";
+
+    /// <summary>Entries younger than this are kept even when expired (TimeSpan, default 14.00:00:00).</summary>
+    public const string IdentityPruneMinimumAge = "Spm:Identity:Prune:MinimumAge";
+
+    /// <summary>How long an invitation link works (TimeSpan, default 3.00:00:00).</summary>
+    public const string IdentityInvitationLifetime = "Spm:Identity:InvitationLifetime";
+
+    /// <summary>Access token lifetime (TimeSpan, default 01:00:00).</summary>
+    public const string IdentityAccessTokenLifetime = "Spm:Identity:AccessTokenLifetime";
+
+    /// <summary>Proxies whose X-Forwarded-For/Proto are trusted: IP addresses, comma-separated.</summary>
+    public const string ForwardedHeadersKnownProxies = "Spm:ForwardedHeaders:KnownProxies";
+
+    /// <summary>Networks whose X-Forwarded-For/Proto are trusted: CIDR ranges, comma-separated (e.g. 10.0.0.0/8).</summary>
+    public const string ForwardedHeadersKnownNetworks = "Spm:ForwardedHeaders:KnownNetworks";
+
     public static readonly IReadOnlyList<string> All =
     [
         Postgres, Redis, DataDirectory, RedisKeyPrefix, GraphQL, OtlpEndpoint, Urls, Environment,
         IdentityEphemeralKeys, IdentityAllowHttp, IdentitySigningCertificatePath, IdentitySigningCertificatePassword,
         IdentityEncryptionCertificatePath, IdentityEncryptionCertificatePassword,
         TokenRequestsPerClient, TokenRequestsPerIp, TokenRateLimitWindowSeconds,
+        IdentityPruneInterval, IdentityPruneMinimumAge, IdentityInvitationLifetime, IdentityAccessTokenLifetime,
+        ForwardedHeadersKnownProxies, ForwardedHeadersKnownNetworks,
     ];
 
     /// <summary>The environment-variable spelling of a key (':' becomes '__').</summary>

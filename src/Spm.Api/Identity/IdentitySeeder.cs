@@ -23,6 +23,7 @@ internal sealed class IdentitySeeder(IServiceProvider services, string dataDirec
         }
 
         await SpmClients.CreateOrUpdatePublicClientAsync(applications, DemoUsers.WebClientId, [DemoUsers.WebRedirectUri], SpmScopes.All, cancellationToken);
+        await SpmClients.CreateOrUpdateDeviceClientAsync(applications, DemoClients.TvClientId, cancellationToken);
 
         var db = services.GetRequiredService<SpmDbContext>();
         var users = services.GetRequiredService<UserManager<SpmUser>>();

@@ -8,4 +8,13 @@ public static class SpmClientProperties
 {
     public const string Tenant = "spm_tenant";
     public const string Role = "spm_role";
+
+    /// <summary>True when the client may only send persisted documents (no free-form queries).</summary>
+    public const string PersistedOnly = "spm_persisted_only";
+
+    /// <summary>When an admin created the client through the API (ISO 8601).</summary>
+    public const string CreatedAt = "spm_created_at";
+
+    /// <summary>When an admin revoked the client (ISO 8601); a revoked client gets no tokens.</summary>
+    public const string RevokedAt = "spm_revoked_at";
 }
