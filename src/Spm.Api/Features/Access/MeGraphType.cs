@@ -1,3 +1,4 @@
+using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Spm.Api.Features.Organisation;
@@ -22,7 +23,9 @@ public sealed class MeGraphType : ObjectGraphType<CallerView>
             .ResolveAsync(async c =>
             {
                 await using var db = await c.RequestServices!.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync(c.CancellationToken);
-                return await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == c.Source.TenantId, c.CancellationToken);
+                // A token can outlive its tenant; it then sees nothing, and says why.
+                return await db.Tenants.AsNoTracking().SingleOrDefaultAsync(t => t.Id == c.Source.TenantId, c.CancellationToken)
+                    ?? throw new ExecutionError("The caller's tenant does not exist.") { Code = "NOT_FOUND" };
             });
         Field<ParticipantGraphType>("participant").Description("For a person: the participant they are; null for clients, screens and people not linked to one.")
             .Resolve(c => c.Source.ParticipantId is { } id ? c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().ParticipantById.LoadAsync(id) : null);
