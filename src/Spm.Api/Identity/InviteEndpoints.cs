@@ -72,7 +72,7 @@ internal static class InviteEndpoints
     {
         var described = error is null ? string.Empty : " aria-describedby=\"error\"";
         var body = $"""
-            <p>Choose a password of at least 12 characters to finish setting up your account.</p>
+            <p>Choose a password to finish setting up your account: at least 12 characters, with an upper-case letter, a lower-case letter and a digit.</p>
             {HtmlPage.Alert(error)}
             <form method="post" action="{Path}">
             {HtmlPage.Antiforgery(http, antiforgery)}
