@@ -17,4 +17,7 @@ public static class SpmClaims
 
     /// <summary>The paired display a screen's token belongs to.</summary>
     public const string Display = "spm_display";
+
+    /// <summary>"true" when the token's client may only run persisted documents (copied from the client's registration).</summary>
+    public const string PersistedOnly = "spm_persisted_only";
 }

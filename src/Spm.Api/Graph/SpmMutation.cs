@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Spm.Api.Features.Access;
+using Spm.Api.Features.PersistedDocuments;
 
 namespace Spm.Api.Graph;
 
@@ -14,5 +15,6 @@ public sealed class SpmMutation : ObjectGraphType
         Name = "Mutation";
         Description = "Everything a caller can change. Each mutation is all-or-nothing and audited.";
         AccessMutations.Register(this);
+        PersistedDocumentMutations.Register(this);
     }
 }

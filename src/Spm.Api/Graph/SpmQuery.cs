@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Spm.Api.Features.Access;
 using Spm.Api.Features.Organisation;
+using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Relay;
 
 namespace Spm.Api.Graph;
@@ -15,5 +16,6 @@ public sealed class SpmQuery : ObjectGraphType
         NodeQueries.Register(this, nodes);
         OrganisationQueries.Register(this, nodes);
         AccessQueries.Register(this, nodes);
+        PersistedDocumentQueries.Register(this);
     }
 }

@@ -1,13 +1,19 @@
 using GraphQL.Types;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using Spm.Api.Auth;
 using Spm.Api.Features.Access;
 using Spm.Api.Features.Audit;
 using Spm.Api.Features.Organisation;
+using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Relay;
 using Spm.Api.Graph;
 using Spm.GraphQL.AspNetCore;
 using Spm.GraphQL.AspNetCore.Budgets;
+using Spm.GraphQL.AspNetCore.Persisted;
+using Spm.GraphQL.AspNetCore.WebSockets;
+using Spm.Infrastructure.PersistedDocuments;
 using Spm.Infrastructure.Redis;
 using StackExchange.Redis;
 
@@ -58,6 +64,10 @@ internal static class GraphQLExtensions
         builder.Services.AddScoped<ClientAdministration>();
         builder.Services.AddScoped<DisplayPairing>();
         builder.Services.AddScoped<Invitations>();
+        builder.Services.AddSingleton<PersistedDocumentGraphType>();
+        builder.Services.AddSingleton<PersistedDocumentConnectionGraphType>();
+        builder.Services.AddSingleton<RegisterPersistedDocumentsInputGraphType>();
+        builder.Services.AddSingleton<RegisterPersistedDocumentsPayloadGraphType>();
         builder.Services.AddGraphQLTransport<SpmSchema>(o =>
         {
             // Limits and budgets may be tuned under Spm:GraphQL (e.g. Spm__GraphQL__DefaultBudget__Capacity).
@@ -71,6 +81,15 @@ internal static class GraphQLExtensions
         builder.Services.AddSingleton<ICostBudget>(services => new RedisCostBudget(
             services.GetRequiredService<IConnectionMultiplexer>(),
             builder.Configuration[SpmConfigurationKeys.RedisKeyPrefix] ?? "spm:"));
+        // The allow-list lives in PostgreSQL; a caller sees the global documents and its tenant's.
+        builder.Services.AddSingleton(services => new PostgresPersistedDocumentStore(
+            services.GetRequiredService<NpgsqlDataSource>(),
+            user => Guid.TryParse(user.FindFirst(SpmClaims.Tenant)?.Value, out var tenant) ? tenant : null));
+        builder.Services.AddSingleton<IPersistedDocumentStore>(services => services.GetRequiredService<PostgresPersistedDocumentStore>());
+        // Budgets per client and role, and the persisted-only switch, from the token and configuration.
+        builder.Services.Configure<SpmBudgetOptions>(builder.Configuration.GetSection(SpmConfigurationKeys.GraphQLBudgets));
+        builder.Services.AddSingleton<IClientPolicyResolver, SpmClientPolicyResolver>();
+        builder.Services.AddSingleton<IWebSocketAuthenticator, WebSocketTokenAuthenticator>();
         // One schema instance whichever way it is asked for (graph types are singletons and may
         // belong to one schema only).
         builder.Services.AddSingleton<ISchema>(services => services.GetRequiredService<SpmSchema>());
@@ -82,7 +101,13 @@ internal static class GraphQLExtensions
         // HTTP (GraphQL over HTTP) and WebSocket (graphql-transport-ws) on one path; the
         // transport initialises the schema at start-up so a broken schema stops the host.
         app.UseWebSockets();
-        app.MapGraphQL("/graphql");
+        // HTTP requests need a token (the usual 401 challenge). A WebSocket upgrade may come
+        // without one, because browsers cannot set headers on it: the socket then authenticates
+        // with the token in connection_init (WebSocketTokenAuthenticator) or is closed with 4403.
+        app.MapGraphQL("/graphql").RequireAuthorization(new AuthorizationPolicyBuilder()
+            .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true
+                || (c.Resource is HttpContext http && http.WebSockets.IsWebSocketRequest))
+            .Build());
         return app;
     }
 }

@@ -13,6 +13,11 @@ public static class SpmConfigurationKeys
 
     /// <summary>Section bound onto the GraphQL transport's options (limits, budgets per role).</summary>
     public const string GraphQL = "Spm:GraphQL";
+
+    /// <summary>Cost budgets by client id and by role: <c>Spm:GraphQL:Budgets:Clients:&lt;clientId&gt;:Capacity</c>, <c>...:Roles:&lt;role&gt;:RestoreRatePerSecond</c>.</summary>
+    public const string GraphQLBudgets = "Spm:GraphQL:Budgets";
+    public const string GraphQLClientBudgets = "Spm:GraphQL:Budgets:Clients";
+    public const string GraphQLRoleBudgets = "Spm:GraphQL:Budgets:Roles";
     public const string OtlpEndpoint = "OTEL_EXPORTER_OTLP_ENDPOINT";
     public const string Urls = "ASPNETCORE_URLS";
     public const string Environment = "ASPNETCORE_ENVIRONMENT";
@@ -46,7 +51,7 @@ public static class SpmConfigurationKeys
 
     public static readonly IReadOnlyList<string> All =
     [
-        Postgres, Redis, DataDirectory, RedisKeyPrefix, GraphQL, OtlpEndpoint, Urls, Environment,
+        Postgres, Redis, DataDirectory, RedisKeyPrefix, GraphQL, GraphQLBudgets, GraphQLClientBudgets, GraphQLRoleBudgets, OtlpEndpoint, Urls, Environment,
         IdentityEphemeralKeys, IdentityAllowHttp, IdentitySigningCertificatePath, IdentitySigningCertificatePassword,
         IdentityEncryptionCertificatePath, IdentityEncryptionCertificatePassword,
         TokenRequestsPerClient, TokenRequestsPerIp, TokenRateLimitWindowSeconds,

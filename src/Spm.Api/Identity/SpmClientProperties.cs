@@ -9,7 +9,7 @@ public static class SpmClientProperties
     public const string Tenant = "spm_tenant";
     public const string Role = "spm_role";
 
-    /// <summary>True when the client may only send persisted documents (no free-form queries).</summary>
+    /// <summary>"true": the client may only run persisted documents (partners, screens); absent or anything else: any document.</summary>
     public const string PersistedOnly = "spm_persisted_only";
 
     /// <summary>When an admin created the client through the API (ISO 8601).</summary>

@@ -25,7 +25,22 @@ public static class SpmClients
         return secret;
     }
 
-    /// <summary>Creates the client, or brings an existing one to exactly this tenant, role, scopes and secret.</summary>
+    /// <summary>Creates the client, or brings an existing one to exactly this tenant, role, scopes and secret (any document allowed).</summary>
+    public static Task CreateOrUpdateAsync(
+        IOpenIddictApplicationManager applications,
+        string clientId,
+        string secret,
+        Guid tenantId,
+        string role,
+        IEnumerable<string> scopes,
+        CancellationToken cancellationToken)
+        => CreateOrUpdateAsync(applications, clientId, secret, tenantId, role, scopes, persistedOnly: false, cancellationToken);
+
+    /// <summary>
+    /// Creates the client, or brings an existing one to exactly this tenant, role, scopes, secret
+    /// and document policy. <paramref name="persistedOnly"/> limits the client to persisted documents
+    /// (<see cref="SpmClientProperties.PersistedOnly"/>); it takes effect with the next token issued.
+    /// </summary>
     public static async Task CreateOrUpdateAsync(
         IOpenIddictApplicationManager applications,
         string clientId,
@@ -33,6 +48,7 @@ public static class SpmClients
         Guid tenantId,
         string role,
         IEnumerable<string> scopes,
+        bool persistedOnly,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(applications);
@@ -52,6 +68,10 @@ public static class SpmClients
 
         descriptor.Properties[SpmClientProperties.Tenant] = JsonSerializer.SerializeToElement(tenantId.ToString("D", CultureInfo.InvariantCulture));
         descriptor.Properties[SpmClientProperties.Role] = JsonSerializer.SerializeToElement(role);
+        if (persistedOnly)
+        {
+            descriptor.Properties[SpmClientProperties.PersistedOnly] = JsonSerializer.SerializeToElement("true");
+        }
 
         if (await applications.FindByClientIdAsync(clientId, cancellationToken) is { } existing)
         {

@@ -67,6 +67,11 @@ internal static class TokenEndpoint
             identity.SetClaim(SpmClaims.Tenant, tenantId.ToString("D"));
             identity.SetClaim(SpmClaims.Role, role);
             identity.SetClaim(SpmClaims.Kind, CallerKinds.Client);
+            if (IsPersistedOnly(properties))
+            {
+                // In the token, so the GraphQL transport needs no database read per request.
+                identity.SetClaim(SpmClaims.PersistedOnly, "true");
+            }
 
             // OpenIddict already refused scopes the client may not use. Asking for none grants
             // everything the client is registered for, so a plain curl gets a useful token.
@@ -92,7 +97,7 @@ internal static class TokenEndpoint
             var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
             if (result.Principal?.GetClaim(SpmClaims.Kind) == CallerKinds.Display || request.IsDeviceCodeGrantType())
             {
-                return await DisplayTokenAsync(result.Principal, contexts, cancellationToken);
+                return await DisplayTokenAsync(result.Principal, request.ClientId, applications, contexts, cancellationToken);
             }
 
             var user = result.Principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
@@ -101,13 +106,27 @@ internal static class TokenEndpoint
                 return Refuse(Errors.InvalidGrant, "The user can no longer sign in.");
             }
 
-            return Results.SignIn(UserPrincipal.Create(user, result.Principal!.GetScopes()), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            var principal = UserPrincipal.Create(user, result.Principal!.GetScopes());
+            // A person signed in through a persisted-only app (e.g. a screen) is held to it too.
+            if (request.ClientId is { } appId && await applications.FindByClientIdAsync(appId, cancellationToken) is { } app
+                && IsPersistedOnly(await applications.GetPropertiesAsync(app, cancellationToken)))
+            {
+                principal.SetClaim(SpmClaims.PersistedOnly, "true");
+                principal.FindFirst(SpmClaims.PersistedOnly)!.SetDestinations(Destinations.AccessToken);
+            }
+
+            return Results.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
         return Refuse(Errors.UnsupportedGrantType, "The grant type is not supported.");
     }
 
-    private static async Task<IResult> DisplayTokenAsync(ClaimsPrincipal? stored, IDbContextFactory<SpmDbContext> contexts, CancellationToken cancellationToken)
+    private static async Task<IResult> DisplayTokenAsync(
+        ClaimsPrincipal? stored,
+        string? clientId,
+        IOpenIddictApplicationManager applications,
+        IDbContextFactory<SpmDbContext> contexts,
+        CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(stored?.GetClaim(SpmClaims.Display), out var displayId))
         {
@@ -124,8 +143,19 @@ internal static class TokenEndpoint
 
         var identity = DisplayPrincipal.Create(display.Id, display.TenantId, display.Name);
         identity.SetAuthorizationId(display.AuthorizationId);
+        // A screen paired through a persisted-only TV app is held to persisted documents too.
+        if (clientId is not null && await applications.FindByClientIdAsync(clientId, cancellationToken) is { } app
+            && IsPersistedOnly(await applications.GetPropertiesAsync(app, cancellationToken)))
+        {
+            identity.SetClaim(SpmClaims.PersistedOnly, "true");
+            identity.FindFirst(SpmClaims.PersistedOnly)!.SetDestinations(Destinations.AccessToken);
+        }
+
         return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
+
+    private static bool IsPersistedOnly(ImmutableDictionary<string, JsonElement> properties) =>
+        TryRead(properties, SpmClientProperties.PersistedOnly, out var value) && string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
 
     private static bool TryRead(ImmutableDictionary<string, JsonElement> properties, string key, out string value)
     {

@@ -20,7 +20,8 @@ public static class Allocator
     /// <summary>Splits <paramref name="amount"/> by <paramref name="weights"/>, in the same order.</summary>
     /// <remarks>
     /// Each part is its exact share floored to the unit; the leftover units go one each to the parts with the
-    /// largest remainders, ties to the earlier part, so the result is deterministic for a given child order.
+    /// largest remainders, ties to the earlier part, so the result is deterministic for a given child order
+    /// (the arithmetic lives in <see cref="LargestRemainder"/>, shared with crediting).
     /// Remainders are compared exactly (integer arithmetic over a common denominator), not as rounded decimals.
     /// </remarks>
     public static IReadOnlyList<decimal> Split(decimal amount, IReadOnlyList<decimal> weights, decimal unit)
@@ -59,66 +60,15 @@ public static class Allocator
         }
 
         // Negative amounts (e.g. a reduction pushed down the tree) split like positive ones, mirrored.
-        var sign = units < 0 ? -1 : 1;
-        units = Math.Abs(units);
-
-        var floors = new decimal[weights.Count];
-        var remainders = new decimal[weights.Count];
-        decimal allocatedUnits = 0;
+        var result = new decimal[weights.Count];
         try
         {
-            for (var i = 0; i < weights.Count; i++)
-            {
-                // share_i = units * w_i / W; keep numerator and remainder exact so ties are real ties.
-                var numerator = units * weights[i];
-                var quotient = decimal.Floor(numerator / totalWeight);
-                var remainder = numerator - (quotient * totalWeight);
-                while (remainder < 0)
-                {
-                    quotient--;
-                    remainder += totalWeight;
-                }
-
-                while (remainder >= totalWeight)
-                {
-                    quotient++;
-                    remainder -= totalWeight;
-                }
-
-                floors[i] = quotient;
-                remainders[i] = remainder;
-                allocatedUnits += quotient;
-            }
+            var span = weights is decimal[] array ? array : weights.ToArray();
+            LargestRemainder.Split(amount, span, totalWeight, unit, result);
         }
         catch (OverflowException ex)
         {
             throw new DomainException("ALLOCATION_OVERFLOW", "The amount times a weight is too large to split exactly; scale the weights down.", ex);
-        }
-
-        var leftover = (int)(units - allocatedUnits);
-        if (leftover > 0)
-        {
-            var order = new int[weights.Count];
-            for (var i = 0; i < order.Length; i++)
-            {
-                order[i] = i;
-            }
-
-            Array.Sort(order, (a, b) =>
-            {
-                var byRemainder = remainders[b].CompareTo(remainders[a]);
-                return byRemainder != 0 ? byRemainder : a.CompareTo(b);
-            });
-            for (var k = 0; k < leftover; k++)
-            {
-                floors[order[k]]++;
-            }
-        }
-
-        var result = new decimal[weights.Count];
-        for (var i = 0; i < result.Length; i++)
-        {
-            result[i] = sign * floors[i] * unit;
         }
 
         return result;

@@ -35,7 +35,7 @@ internal sealed class GraphQLRequestPipeline<TSchema>(
     {
         var settings = options.Value;
         var policy = await policyResolver.ResolveAsync(user, httpContext, cancellationToken);
-        var (query, failure) = await ResolveDocumentAsync(request, policy, settings, cancellationToken);
+        var (query, failure) = await ResolveDocumentAsync(request, user, policy, settings, cancellationToken);
         if (failure is not null)
         {
             return await SettleAsync(failure, new TransportUserContext(policy, carrier), cancellationToken);
@@ -78,6 +78,7 @@ internal sealed class GraphQLRequestPipeline<TSchema>(
 
     private async Task<(string? Query, ExecutionResult? Failure)> ResolveDocumentAsync(
         TransportRequest request,
+        ClaimsPrincipal user,
         ClientPolicy policy,
         GraphQLTransportOptions settings,
         CancellationToken cancellationToken)
@@ -94,7 +95,7 @@ internal sealed class GraphQLRequestPipeline<TSchema>(
                 return (null, Fail(TransportErrorCodes.InvalidDocumentId, "A documentId must look like 'sha256:<64 hex digits>'."));
             }
 
-            var document = await persistedDocuments.GetDocumentAsync(documentId, cancellationToken);
+            var document = await persistedDocuments.GetDocumentAsync(documentId, user, cancellationToken);
             return document is null
                 ? (null, Fail(TransportErrorCodes.PersistedDocumentNotFound, $"No persisted document has the id '{documentId}'."))
                 : (document, null);
@@ -135,12 +136,18 @@ internal sealed class GraphQLRequestPipeline<TSchema>(
         var policy = state.Policy;
         CostDecision? decision = state.CostDecision;
         double actual = 0;
+        if (result.Executed)
+        {
+            // Subscriptions pay their estimate when they start; events are not metered.
+            actual = result.Streams is { Count: > 0 } ? requested : ActualCost.Compute(result, state, options.Value) ?? requested;
+        }
+
         if (policy.Budget is { } budgetPolicy)
         {
             if (decision is { Allowed: true })
             {
-                // The estimate was charged up front; give back what did not run.
-                actual = result.Executed ? requested : 0;
+                // The estimate was charged up front; give back what did not run. The estimate is
+                // also the most one request can be charged, even if it returned longer lists.
                 var refund = requested - actual;
                 if (refund > 0)
                 {
@@ -152,10 +159,6 @@ internal sealed class GraphQLRequestPipeline<TSchema>(
                 // Nothing was charged (e.g. a parse error): read the bucket by consuming nothing.
                 decision = await budget.TryConsumeAsync(policy.ClientKey, 0, budgetPolicy, cancellationToken);
             }
-        }
-        else
-        {
-            actual = result.Executed ? requested : 0;
         }
 
         result.Extensions ??= new Dictionary<string, object?>(StringComparer.Ordinal);

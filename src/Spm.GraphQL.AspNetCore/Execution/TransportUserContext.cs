@@ -1,3 +1,4 @@
+using GraphQLParser.AST;
 using Spm.GraphQL.AspNetCore.Budgets;
 
 namespace Spm.GraphQL.AspNetCore.Execution;
@@ -19,4 +20,7 @@ internal sealed class TransportUserContext : Dictionary<string, object?>
     public double? RequestedCost { get; set; }
 
     public CostDecision? CostDecision { get; set; }
+
+    /// <summary>Impact of each field of the operation as the complexity analysis computed it (for the actual cost).</summary>
+    public Dictionary<GraphQLField, double> FieldImpacts { get; } = new(ReferenceEqualityComparer.Instance);
 }

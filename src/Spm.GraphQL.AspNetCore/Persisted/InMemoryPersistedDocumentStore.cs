@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -19,7 +20,7 @@ public sealed class InMemoryPersistedDocumentStore : IPersistedDocumentStore
     }
 
     /// <inheritdoc />
-    public ValueTask<string?> GetDocumentAsync(string documentId, CancellationToken cancellationToken)
+    public ValueTask<string?> GetDocumentAsync(string documentId, ClaimsPrincipal user, CancellationToken cancellationToken)
         => ValueTask.FromResult(_documents.TryGetValue(documentId, out var document) ? document : null);
 
     /// <summary>The id of a document: <c>sha256:</c> and the lowercase hex SHA-256 of its UTF-8 text.</summary>

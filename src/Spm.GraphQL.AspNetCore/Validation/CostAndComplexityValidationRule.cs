@@ -16,6 +16,13 @@ namespace Spm.GraphQL.AspNetCore.Validation;
 internal sealed class CostAndComplexityValidationRule(IOptions<GraphQLTransportOptions> options, ICostBudget budget)
     : ComplexityValidationRule(CreateOptions(options.Value))
 {
+    public override ValueTask<INodeVisitor?> GetPostNodeVisitorAsync(ValidationContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ActualCost.Instrument(context.Schema);
+        return base.GetPostNodeVisitorAsync(context);
+    }
+
     protected override async ValueTask ValidateComplexityAsync(ValidationContext context, double totalComplexity, int maxDepth)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -64,5 +71,7 @@ internal sealed class CostAndComplexityValidationRule(IOptions<GraphQLTransportO
         DefaultScalarImpact = options.DefaultScalarImpact,
         DefaultObjectImpact = options.DefaultObjectImpact,
         DefaultListImpactMultiplier = options.DefaultListImpactMultiplier,
+        // The analyzer's own function, remembered per field so the actual cost uses the same impacts.
+        DefaultComplexityImpactDelegate = ActualCost.Recording(new ComplexityOptions().DefaultComplexityImpactDelegate),
     };
 }

@@ -237,6 +237,11 @@ internal sealed class GraphQLWebSocketConnection<TSchema> : IDisposable
         }
 
         _user = result.User!;
+        // The upgrade request's context lives as long as the socket and IHttpContextAccessor hands
+        // it to every operation's services: services that read the caller from it (tenant filters,
+        // "who am I") must see the principal the socket authenticated as, not the anonymous upgrade.
+        // Set once, before the ack, so no operation can run with the old user.
+        _httpContext.User = _user;
         _acknowledged = true;
         Enqueue(new OutgoingMessage("connection_ack"));
     }

@@ -8,6 +8,7 @@ using Spm.Domain.Access;
 using Spm.Domain.Audit;
 using Spm.Domain.Organisation;
 using Spm.Infrastructure.Identity;
+using Spm.Infrastructure.PersistedDocuments;
 using Spm.Infrastructure.Tenancy;
 
 namespace Spm.Infrastructure.Persistence;
@@ -33,6 +34,9 @@ public sealed class SpmDbContext(DbContextOptions<SpmDbContext> options, ITenant
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public DbSet<Display> Displays => Set<Display>();
+
+    /// <summary>The GraphQL allow-list; not tenant-owned (global rows have no tenant), so readers filter explicitly.</summary>
+    public DbSet<PersistedDocument> PersistedDocuments => Set<PersistedDocument>();
 
     /// <summary>Read by the query filters at execution time (EF parameterises it per query).</summary>
     public Guid? CurrentTenantId => tenantContext.TenantId;

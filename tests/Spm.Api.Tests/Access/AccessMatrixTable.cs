@@ -37,6 +37,10 @@ public static class AccessMatrixTable
         new("mutation", "inviteUser", """mutation { inviteUser(input: {participantId: "{participant}", email: "cross.tenant@example.com", role: REP}) { userId invitationUrl errors { code field } } }""", Admin),
         new("mutation", "unpairDisplay", """mutation { unpairDisplay(input: {id: "{display}"}) { display { id } errors { code field } } }""", Admin),
 
+        // Persisted documents
+        new("query", "persistedDocuments", "{ persistedDocuments(first: 100) { totalCount nodes { documentId text global } } }", Admin),
+        new("mutation", "registerPersistedDocuments", """mutation { registerPersistedDocuments(input: {documents: ["{ not valid"]}) { documentIds errors { code field } } }""", Admin),
+
         // Hub methods ("hub", "HubClass.Method", "", roles): none yet.
     ];
 

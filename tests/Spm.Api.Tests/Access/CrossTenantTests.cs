@@ -87,6 +87,11 @@ public sealed class CrossTenantTests(DatabaseFixture fixture) : IClassFixture<Da
             "mutation($name: String!) { createClient(input: {name: $name, role: PARTNER, scopes: [\"spm.read\"]}) { client { id clientId } errors { code } } }",
             new { name = clientName });
         var client = created["createClient"]!["client"]!;
+        var documentMarker = "OnlyTenantA" + Guid.NewGuid().ToString("N")[..8];
+        var registered = await admin.DataAsync(
+            "mutation($d: String!) { registerPersistedDocuments(input: {documents: [$d]}) { errors { code } } }",
+            new { d = $"query {documentMarker} {{ me {{ kind }} }}" });
+        Assert.Empty(registered["registerPersistedDocuments"]!["errors"]!.AsArray());
         string tenantSlug;
         await using (var db = fixture.CreateContext(org.TenantId))
         {
@@ -102,7 +107,7 @@ public sealed class CrossTenantTests(DatabaseFixture fixture) : IClassFixture<Da
             ["display"] = GlobalId.Encode(DisplayGraphType.TypeName, display.Id),
             ["client"] = client["id"]!.GetValue<string>(),
         };
-        var markers = ids.Values.Concat([org.TenantId.ToString("D"), tenantSlug, display.Name, clientName, client["clientId"]!.GetValue<string>()]).ToList();
+        var markers = ids.Values.Concat([org.TenantId.ToString("D"), tenantSlug, display.Name, clientName, documentMarker, client["clientId"]!.GetValue<string>()]).ToList();
         return new TenantA(org.TenantId, ids, markers);
     }
 

@@ -20,7 +20,7 @@ public sealed class AdminClientTests(IdentityFixture fixture) : IClassFixture<Id
         var admin = await AdminTokenAsync();
 
         var created = (await TokenClient.GraphQLDataAsync(http, admin, """
-            mutation { createClient(input: {name: "Payroll export", role: PARTNER, scopes: ["spm.read"], persistedDocumentsOnly: true}) {
+            mutation { createClient(input: {name: "Payroll export", role: PARTNER, scopes: ["spm.read"]}) {
               client { id clientId name role scopes persistedDocumentsOnly createdAt revokedAt } clientSecret errors { code } } }
             """)).GetProperty("createClient");
         var client = created.GetProperty("client");
@@ -31,7 +31,7 @@ public sealed class AdminClientTests(IdentityFixture fixture) : IClassFixture<Id
         Assert.StartsWith("payroll-export-", clientId, StringComparison.Ordinal);
         Assert.Equal("PARTNER", client.GetProperty("role").GetString());
         Assert.Equal(["spm.read"], client.GetProperty("scopes").EnumerateArray().Select(s => s.GetString()));
-        Assert.True(client.GetProperty("persistedDocumentsOnly").GetBoolean());
+        Assert.False(client.GetProperty("persistedDocumentsOnly").GetBoolean());
         Assert.Equal(JsonValueKind.Null, client.GetProperty("revokedAt").ValueKind);
         Assert.Equal(40, secret.Length);
 
@@ -45,10 +45,6 @@ public sealed class AdminClientTests(IdentityFixture fixture) : IClassFixture<Id
         Assert.Equal(JsonValueKind.Null, me.GetProperty("participant").ValueKind);
 
         await using var scope = fixture.Factory.Services.CreateAsyncScope();
-        var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
-        var application = await applications.FindByClientIdAsync(clientId);
-        var properties = await applications.GetPropertiesAsync(application!);
-        Assert.True(properties[SpmClientProperties.PersistedOnly].GetBoolean());
         // OpenIddict keeps only a hash: the clear secret is nowhere in the row.
         await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync();
         var stored = (await db.Set<OpenIddictEntityFrameworkCoreApplication>().SingleAsync(a => a.ClientId == clientId)).ClientSecret;
@@ -58,6 +54,29 @@ public sealed class AdminClientTests(IdentityFixture fixture) : IClassFixture<Id
         var listed = await TokenClient.GraphQLDataAsync(http, admin, "{ clients { clientId } }");
         Assert.Contains(listed.GetProperty("clients").EnumerateArray(), c => c.GetProperty("clientId").GetString() == clientId);
         Assert.DoesNotContain(secret, listed.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_persisted_only_client_is_marked_for_the_transport_and_refused_free_form_queries()
+    {
+        var admin = await AdminTokenAsync();
+        var created = (await TokenClient.GraphQLDataAsync(http, admin, """
+            mutation { createClient(input: {name: "Screen feed", role: PARTNER, scopes: ["leaderboards.read"], persistedDocumentsOnly: true}) {
+              client { clientId persistedDocumentsOnly } clientSecret } }
+            """)).GetProperty("createClient");
+        var clientId = created.GetProperty("client").GetProperty("clientId").GetString()!;
+
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+            var properties = await applications.GetPropertiesAsync((await applications.FindByClientIdAsync(clientId))!);
+            Assert.Equal("true", properties[SpmClientProperties.PersistedOnly].GetString());
+        }
+
+        Assert.True(created.GetProperty("client").GetProperty("persistedDocumentsOnly").GetBoolean());
+        var token = await TokenClient.GetAccessTokenAsync(http, clientId, created.GetProperty("clientSecret").GetString()!);
+        using var response = await TokenClient.GraphQLAsync(http, token, "{ me { kind } }");
+        Assert.Contains("PERSISTED_DOCUMENT_REQUIRED", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

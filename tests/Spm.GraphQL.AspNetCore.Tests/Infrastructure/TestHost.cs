@@ -38,6 +38,7 @@ public sealed class TestHost : IAsyncDisposable
         builder.Services.AddAuthentication(TestAuthHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TestAuthHandler>(TestAuthHandler.SchemeName, null);
         builder.Services.AddAuthorization(o => o.AddPolicy("Secret", p => p.RequireClaim("scope", "secret")));
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<EventSource>();
         builder.Services.AddSingleton<FetchCounter>();
         builder.Services.AddGraphQLTransport<TestSchema>(

@@ -1,5 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Spm.GraphQL.AspNetCore.Tests.Infrastructure;
 
@@ -21,6 +23,10 @@ public sealed class TestQuery : ObjectGraphType
         Field<StringGraphType>("secret").AuthorizeWithPolicy("Secret").Resolve(_ => "classified");
         Field<StringGraphType>("adminNote").AuthorizeWithRoles("admin").Resolve(_ => "for admins");
         Field<NodeGraphType>("node").Resolve(_ => 1);
+        Field<NodeGraphType>("nullNode").Resolve(_ => null);
+        // What a host service that reads the caller from IHttpContextAccessor sees (tenant filters do).
+        Field<StringGraphType>("contextUser").Resolve(ctx =>
+            ctx.RequestServices!.GetRequiredService<IHttpContextAccessor>().HttpContext?.User.FindFirst("sub")?.Value);
         Field<IntGraphType>("expensive").WithComplexityImpact(500).Resolve(_ => 42);
         Field<ListGraphType<ParentGraphType>>("parents")
             .Argument<IntGraphType>("count")

@@ -55,7 +55,12 @@ public sealed class ClientAdministration(
 
             descriptor.Properties[SpmClientProperties.Tenant] = JsonSerializer.SerializeToElement(tenant.ToString("D", CultureInfo.InvariantCulture));
             descriptor.Properties[SpmClientProperties.Role] = JsonSerializer.SerializeToElement(role);
-            descriptor.Properties[SpmClientProperties.PersistedOnly] = JsonSerializer.SerializeToElement(input.PersistedDocumentsOnly == true);
+            if (input.PersistedDocumentsOnly == true)
+            {
+                // The same encoding SpmClients uses; the token endpoint copies it into the token.
+                descriptor.Properties[SpmClientProperties.PersistedOnly] = JsonSerializer.SerializeToElement("true");
+            }
+
             descriptor.Properties[SpmClientProperties.CreatedAt] = JsonSerializer.SerializeToElement(clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
 
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

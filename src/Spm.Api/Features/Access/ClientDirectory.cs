@@ -64,7 +64,7 @@ public static class ClientDirectory
             application.DisplayName ?? application.ClientId ?? string.Empty,
             Text(root, SpmClientProperties.Role) ?? string.Empty,
             [.. scopes.Order(StringComparer.Ordinal)],
-            root.TryGetProperty(SpmClientProperties.PersistedOnly, out var persisted) && persisted.ValueKind == JsonValueKind.True,
+            string.Equals(Text(root, SpmClientProperties.PersistedOnly), "true", StringComparison.OrdinalIgnoreCase),
             Date(root, SpmClientProperties.CreatedAt),
             Date(root, SpmClientProperties.RevokedAt));
     }
