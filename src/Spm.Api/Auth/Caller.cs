@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using OpenIddict.Abstractions;
 
 namespace Spm.Api.Auth;
 
@@ -18,6 +19,22 @@ public sealed class Caller(IHttpContextAccessor accessor)
     public string? Role => User.FindFirst(SpmClaims.Role)?.Value;
 
     public Guid? ParticipantId => Guid.TryParse(User.FindFirst(SpmClaims.Participant)?.Value, out var id) ? id : null;
+
+    /// <summary>The paired display a screen's token speaks for; null for everyone else.</summary>
+    public Guid? DisplayId => Guid.TryParse(User.FindFirst(SpmClaims.Display)?.Value, out var id) ? id : null;
+
+    /// <summary>
+    /// Person, client or display. Tokens say so explicitly; older or test principals without the
+    /// claim are classified by what they carry.
+    /// </summary>
+    public string Kind => User.FindFirst(SpmClaims.Kind)?.Value
+        ?? (DisplayId is not null ? CallerKinds.Display
+            : ParticipantId is not null ? CallerKinds.Person
+            : Role == SpmRoles.Partner ? CallerKinds.Client
+            : CallerKinds.Person);
+
+    /// <summary>The OAuth scopes the token was granted, sorted.</summary>
+    public IReadOnlyList<string> Scopes => [.. User.GetScopes().Order(StringComparer.Ordinal)];
 
     public bool Can(Capability capability) => AccessMatrix.Allows(User, capability);
 

@@ -12,6 +12,12 @@ public static class SpmClaims
     /// <summary>Access role: admin, finance, manager, rep, partner, display.</summary>
     public const string Role = "role";
 
+    /// <summary>What signed in: <see cref="CallerKinds.Person"/>, <see cref="CallerKinds.Client"/> or <see cref="CallerKinds.Display"/>.</summary>
+    public const string Kind = "spm_kind";
+
+    /// <summary>The paired display a screen's token belongs to.</summary>
+    public const string Display = "spm_display";
+
     /// <summary>"true" when the token's client may only run persisted documents (copied from the client's registration).</summary>
     public const string PersistedOnly = "spm_persisted_only";
 }

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Spm.Api.Features.Access;
 using Spm.Api.Features.Accounts;
 using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Plans;
@@ -17,6 +18,7 @@ public sealed class SpmMutation : ObjectGraphType
     {
         Name = "Mutation";
         Description = "Everything a caller can change. Each mutation is all-or-nothing and audited.";
+        AccessMutations.Register(this);
         PersistedDocumentMutations.Register(this);
         PlanMutations.Register(this);
         QuotaMutations.Register(this);

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Spm.Api.Features.Access;
 using Spm.Api.Features.Accounts;
 using Spm.Api.Features.Approvals;
 using Spm.Api.Features.Organisation;
@@ -19,6 +20,7 @@ public sealed class SpmQuery : ObjectGraphType
         Description = "Everything a caller can read. Results are always limited to the caller's tenant and permissions.";
         NodeQueries.Register(this, nodes);
         OrganisationQueries.Register(this, nodes);
+        AccessQueries.Register(this, nodes);
         PersistedDocumentQueries.Register(this);
         PlanQueries.Register(this, nodes);
         QuotaQueries.Register(this, nodes);

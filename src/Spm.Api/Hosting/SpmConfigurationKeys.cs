@@ -36,6 +36,23 @@ public static class SpmConfigurationKeys
 
     /// <summary>Maps the bare GraphQL.NET endpoint `./spm bench graphql` compares the transport with.</summary>
     public const string BenchBareEndpoint = "Spm:Bench:BareEndpoint";
+    /// <summary>How often expired and invalid tokens and authorizations are pruned (TimeSpan, default 01:00:00).</summary>
+    public const string IdentityPruneInterval = "Spm:Identity:Prune:Interval";
+
+    /// <summary>Entries younger than this are kept even when expired (TimeSpan, default 14.00:00:00).</summary>
+    public const string IdentityPruneMinimumAge = "Spm:Identity:Prune:MinimumAge";
+
+    /// <summary>How long an invitation link works (TimeSpan, default 3.00:00:00).</summary>
+    public const string IdentityInvitationLifetime = "Spm:Identity:InvitationLifetime";
+
+    /// <summary>Access token lifetime (TimeSpan, default 01:00:00).</summary>
+    public const string IdentityAccessTokenLifetime = "Spm:Identity:AccessTokenLifetime";
+
+    /// <summary>Proxies whose X-Forwarded-For/Proto are trusted: IP addresses, comma-separated.</summary>
+    public const string ForwardedHeadersKnownProxies = "Spm:ForwardedHeaders:KnownProxies";
+
+    /// <summary>Networks whose X-Forwarded-For/Proto are trusted: CIDR ranges, comma-separated (e.g. 10.0.0.0/8).</summary>
+    public const string ForwardedHeadersKnownNetworks = "Spm:ForwardedHeaders:KnownNetworks";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -43,6 +60,8 @@ public static class SpmConfigurationKeys
         IdentityEphemeralKeys, IdentityAllowHttp, IdentitySigningCertificatePath, IdentitySigningCertificatePassword,
         IdentityEncryptionCertificatePath, IdentityEncryptionCertificatePassword,
         TokenRequestsPerClient, TokenRequestsPerIp, TokenRateLimitWindowSeconds, GraphiQLDirectory, BenchBareEndpoint,
+        IdentityPruneInterval, IdentityPruneMinimumAge, IdentityInvitationLifetime, IdentityAccessTokenLifetime,
+        ForwardedHeadersKnownProxies, ForwardedHeadersKnownNetworks,
     ];
 
     /// <summary>The environment-variable spelling of a key (':' becomes '__').</summary>

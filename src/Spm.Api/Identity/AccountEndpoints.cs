@@ -2,7 +2,9 @@ using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Spm.Api.Features.Audit;
 using Spm.Infrastructure.Identity;
+using Spm.Infrastructure.Persistence;
 
 namespace Spm.Api.Identity;
 
@@ -28,7 +30,7 @@ internal static class AccountEndpoints
         return app;
     }
 
-    private static async Task<IResult> LoginAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<SpmUser> signIn)
+    private static async Task<IResult> LoginAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<SpmUser> signIn, SpmDbContext db, AuditTrail audit)
     {
         // Validated by hand: the form endpoints opt out of the middleware so a bad token gets this page, not a bare 400.
         if (!await antiforgery.IsRequestValidAsync(http))
@@ -38,7 +40,22 @@ internal static class AccountEndpoints
 
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var returnUrl = SafeReturnUrl(form["returnUrl"]);
-        var result = await signIn.PasswordSignInAsync(form["username"].ToString(), form["password"].ToString(), isPersistent: false, lockoutOnFailure: true);
+        var userName = form["username"].ToString();
+        var result = await signIn.PasswordSignInAsync(userName, form["password"].ToString(), isPersistent: false, lockoutOnFailure: true);
+        // Attempts on known users go to their tenant's audit log; unknown names have no tenant to log to.
+        if (await signIn.UserManager.FindByNameAsync(userName) is { } user)
+        {
+            audit.Record(
+                db,
+                result.Succeeded ? "auth.signin.succeeded" : "auth.signin.failed",
+                "User",
+                user.Id.ToString("D"),
+                null,
+                new { user.UserName, LockedOut = result.IsLockedOut, RemoteIp = http.Connection.RemoteIpAddress?.ToString() },
+                user.TenantId);
+            await db.SaveChangesAsync(http.RequestAborted);
+        }
+
         if (result.Succeeded)
         {
             return Results.LocalRedirect(returnUrl);

@@ -36,6 +36,11 @@ internal static class DemoAccess
                 : string.Create(CultureInfo.InvariantCulture, $"  {userName}: not seeded yet (run seed-demo)"));
         }
 
+        text.AppendLine(CultureInfo.InvariantCulture, $"Pair an office TV (device flow, public client '{DemoClients.TvClientId}'):");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  1. the screen asks for codes:  curl -s -d client_id={DemoClients.TvClientId} -d 'scope=leaderboards.read offline_access' {baseUrl}{Hosting.AuthExtensions.DeviceEndpointPath}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  2. a manager or admin (demo-manager, demo-admin) opens {baseUrl}{VerifyEndpoint.Path}, types the user_code, names the screen and lists its boards");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  3. the screen polls for its tokens:  curl -s -d grant_type=urn:ietf:params:oauth:grant-type:device_code -d client_id={DemoClients.TvClientId} -d device_code=DEVICE_CODE {baseUrl}{TokenEndpoint.Path}");
+        text.AppendLine("  Admins list screens with `{ displays { id name allowedBoards } }` and end one with `unpairDisplay`.");
         return text.ToString();
     }
 }

@@ -3,6 +3,9 @@ namespace Spm.Api.Identity;
 /// <summary>The demo tenant's OAuth clients; their secrets live only in the data folder.</summary>
 internal static class DemoClients
 {
+    /// <summary>The public device client of the office TV page.</summary>
+    public const string TvClientId = "spm-tv";
+
     public static readonly IReadOnlyList<DemoClient> All =
     [
         new("demo-partner", "partner", [SpmScopes.Read, SpmScopes.LeaderboardsRead]),

@@ -35,6 +35,7 @@ internal sealed class IdentitySeeder(IServiceProvider services, string dataDirec
             DemoUsers.GraphiQLRedirectUris([DefaultBaseUrl, .. baseUrls ?? []]),
             SpmScopes.All,
             cancellationToken);
+        await SpmClients.CreateOrUpdateDeviceClientAsync(applications, DemoClients.TvClientId, cancellationToken);
 
         var db = services.GetRequiredService<SpmDbContext>();
         var users = services.GetRequiredService<UserManager<SpmUser>>();

@@ -133,4 +133,37 @@ public static class SpmClients
             await applications.CreateAsync(descriptor, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// A public device client (an office TV page): the device flow and refresh tokens, leaderboards
+    /// only. Approval happens at the verification page, so the client itself holds no secret.
+    /// </summary>
+    public static async Task CreateOrUpdateDeviceClientAsync(IOpenIddictApplicationManager applications, string clientId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(applications);
+        var descriptor = new OpenIddictApplicationDescriptor
+        {
+            ClientId = clientId,
+            ClientType = ClientTypes.Public,
+            DisplayName = clientId,
+            Permissions =
+            {
+                Permissions.Endpoints.DeviceAuthorization,
+                Permissions.Endpoints.Token,
+                Permissions.GrantTypes.DeviceCode,
+                Permissions.GrantTypes.RefreshToken,
+                Permissions.Prefixes.Scope + SpmScopes.LeaderboardsRead,
+                Permissions.Prefixes.Scope + Scopes.OfflineAccess,
+            },
+        };
+
+        if (await applications.FindByClientIdAsync(clientId, cancellationToken) is { } existing)
+        {
+            await applications.UpdateAsync(existing, descriptor, cancellationToken);
+        }
+        else
+        {
+            await applications.CreateAsync(descriptor, cancellationToken);
+        }
+    }
 }

@@ -41,6 +41,11 @@ internal static class TokenEndpoint
             }
 
             var properties = await applications.GetPropertiesAsync(application, cancellationToken);
+            if (properties.ContainsKey(SpmClientProperties.RevokedAt))
+            {
+                return Refuse(Errors.InvalidClient, "The client was revoked.");
+            }
+
             if (!TryRead(properties, SpmClientProperties.Tenant, out var tenantText) || !Guid.TryParse(tenantText, out var tenantId)
                 || !TryRead(properties, SpmClientProperties.Role, out var role))
             {
@@ -61,6 +66,7 @@ internal static class TokenEndpoint
             identity.SetClaim(Claims.Name, await applications.GetDisplayNameAsync(application, cancellationToken) ?? request.ClientId);
             identity.SetClaim(SpmClaims.Tenant, tenantId.ToString("D"));
             identity.SetClaim(SpmClaims.Role, role);
+            identity.SetClaim(SpmClaims.Kind, CallerKinds.Client);
             if (IsPersistedOnly(properties))
             {
                 // In the token, so the GraphQL transport needs no database read per request.
@@ -82,12 +88,18 @@ internal static class TokenEndpoint
             return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
         }
 
-        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
+        if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType() || request.IsDeviceCodeGrantType())
         {
             // OpenIddict validated the code or refresh token (signature, expiry, single use, PKCE
-            // verifier). The person is read again, so a deleted or locked-out user, or a changed
-            // role, takes effect at the next exchange.
+            // verifier, the authorization still valid). The person or screen is read again, so a
+            // deleted or locked-out user, a changed role or an unpaired screen takes effect at
+            // the next exchange.
             var result = await http.AuthenticateAsync(OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+            if (result.Principal?.GetClaim(SpmClaims.Kind) == CallerKinds.Display || request.IsDeviceCodeGrantType())
+            {
+                return await DisplayTokenAsync(result.Principal, request.ClientId, applications, contexts, cancellationToken);
+            }
+
             var user = result.Principal?.GetClaim(Claims.Subject) is { } subject ? await users.FindByIdAsync(subject) : null;
             if (user is null || await users.IsLockedOutAsync(user))
             {
@@ -107,6 +119,39 @@ internal static class TokenEndpoint
         }
 
         return Refuse(Errors.UnsupportedGrantType, "The grant type is not supported.");
+    }
+
+    private static async Task<IResult> DisplayTokenAsync(
+        ClaimsPrincipal? stored,
+        string? clientId,
+        IOpenIddictApplicationManager applications,
+        IDbContextFactory<SpmDbContext> contexts,
+        CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(stored?.GetClaim(SpmClaims.Display), out var displayId))
+        {
+            return Refuse(Errors.InvalidGrant, "The device code was not approved for a screen.");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // No caller yet, hence no tenant filter: the display id comes from a token OpenIddict validated.
+        var display = await db.Displays.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(d => d.Id == displayId, cancellationToken);
+        if (display is null || !display.IsPaired)
+        {
+            return Refuse(Errors.InvalidGrant, "The screen was unpaired.");
+        }
+
+        var identity = DisplayPrincipal.Create(display.Id, display.TenantId, display.Name);
+        identity.SetAuthorizationId(display.AuthorizationId);
+        // A screen paired through a persisted-only TV app is held to persisted documents too.
+        if (clientId is not null && await applications.FindByClientIdAsync(clientId, cancellationToken) is { } app
+            && IsPersistedOnly(await applications.GetPropertiesAsync(app, cancellationToken)))
+        {
+            identity.SetClaim(SpmClaims.PersistedOnly, "true");
+            identity.FindFirst(SpmClaims.PersistedOnly)!.SetDestinations(Destinations.AccessToken);
+        }
+
+        return Results.SignIn(new ClaimsPrincipal(identity), authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
     private static bool IsPersistedOnly(ImmutableDictionary<string, JsonElement> properties) =>

@@ -18,6 +18,7 @@ internal static class UserPrincipal
         identity.SetClaim(Claims.Name, user.UserName);
         identity.SetClaim(SpmClaims.Tenant, user.TenantId.ToString("D", CultureInfo.InvariantCulture));
         identity.SetClaim(SpmClaims.Role, user.Role);
+        identity.SetClaim(SpmClaims.Kind, CallerKinds.Person);
         if (user.ParticipantId is { } participant)
         {
             identity.SetClaim(SpmClaims.Participant, participant.ToString("D", CultureInfo.InvariantCulture));

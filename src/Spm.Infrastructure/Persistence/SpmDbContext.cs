@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
+using Spm.Domain.Access;
 using Spm.Domain.Accounts;
 using Spm.Domain.Approvals;
 using Spm.Domain.Audit;
@@ -36,6 +37,8 @@ public sealed class SpmDbContext(DbContextOptions<SpmDbContext> options, ITenant
     public DbSet<Period> Periods => Set<Period>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<Display> Displays => Set<Display>();
 
     /// <summary>The GraphQL allow-list; not tenant-owned (global rows have no tenant), so readers filter explicitly.</summary>
     public DbSet<PersistedDocument> PersistedDocuments => Set<PersistedDocument>();

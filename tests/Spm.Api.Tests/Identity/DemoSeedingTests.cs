@@ -18,6 +18,13 @@ public sealed class DemoSeedingTests(IdentityFixture fixture) : IClassFixture<Id
         await SeedAsync();
 
         Assert.Equal(secret, await File.ReadAllTextAsync(path));
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            // The TV page's device client is seeded too.
+            var tv = await scope.ServiceProvider.GetRequiredService<OpenIddict.Abstractions.IOpenIddictApplicationManager>().FindByClientIdAsync(DemoClients.TvClientId);
+            Assert.NotNull(tv);
+        }
+
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
@@ -44,6 +51,8 @@ public sealed class DemoSeedingTests(IdentityFixture fixture) : IClassFixture<Id
         Assert.Contains("curl -s -u demo-partner:$(cat", text, StringComparison.Ordinal);
         Assert.Contains("curl -s -u demo-admin:$(cat", text, StringComparison.Ordinal);
         Assert.Contains("participants(first: 5)", text, StringComparison.Ordinal);
+        Assert.Contains("-d client_id=spm-tv -d 'scope=leaderboards.read offline_access' http://127.0.0.1:5080/connect/device", text, StringComparison.Ordinal);
+        Assert.Contains("http://127.0.0.1:5080/connect/verify", text, StringComparison.Ordinal);
         Assert.DoesNotContain(await File.ReadAllTextAsync(DemoClients.SecretPath(dataDirectory, "demo-partner")), text, StringComparison.Ordinal);
     }
 

@@ -22,6 +22,9 @@ public sealed class IdentityFixture : IAsyncLifetime
     public const string ClientA = "client-a";
     public const string ClientB = "client-b";
     public const string WebClient = "test-web";
+    public const string AdminClientA = "admin-a";
+    public const string TvClient = "test-tv";
+    public const string ManagerA = "mary";
     public const string UserA = "alice";
     public const string LockedUser = "lockme";
 
@@ -41,6 +44,8 @@ public sealed class IdentityFixture : IAsyncLifetime
     public string SecretA { get; } = SpmClients.NewSecret();
 
     public string SecretB { get; } = SpmClients.NewSecret();
+
+    public string AdminSecretA { get; } = SpmClients.NewSecret();
 
     public string Password { get; } = SpmClients.NewSecret();
 
@@ -72,6 +77,8 @@ public sealed class IdentityFixture : IAsyncLifetime
         await SpmClients.CreateOrUpdateAsync(applications, ClientA, SecretA, TenantA, "partner", [SpmScopes.Read, SpmScopes.LeaderboardsRead], default);
         await SpmClients.CreateOrUpdateAsync(applications, ClientB, SecretB, TenantB, "partner", [SpmScopes.Read], default);
         await SpmClients.CreateOrUpdatePublicClientAsync(applications, WebClient, [RedirectUri], SpmScopes.All, default);
+        await SpmClients.CreateOrUpdateAsync(applications, AdminClientA, AdminSecretA, TenantA, "admin", SpmScopes.All, default);
+        await SpmClients.CreateOrUpdateDeviceClientAsync(applications, TvClient, default);
         var users = scope.ServiceProvider.GetRequiredService<UserManager<SpmUser>>();
         foreach (var name in new[] { UserA, LockedUser })
         {
@@ -79,6 +86,9 @@ public sealed class IdentityFixture : IAsyncLifetime
                 new SpmUser { Id = Guid.CreateVersion7(), UserName = name, TenantId = TenantA, ParticipantId = ParticipantA, Role = "rep" }, Password);
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         }
+
+        var manager = await users.CreateAsync(new SpmUser { Id = Guid.CreateVersion7(), UserName = ManagerA, TenantId = TenantA, Role = "manager" }, Password);
+        Assert.True(manager.Succeeded, string.Join("; ", manager.Errors.Select(e => e.Description)));
     }
 
     /// <summary>Another host on the same database, with extra settings.</summary>

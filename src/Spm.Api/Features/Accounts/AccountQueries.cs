@@ -16,7 +16,7 @@ public static class AccountQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(nodes);
-        nodes.Add(AccountGraphType.TypeName, (s, id) => s.GetRequiredService<AccountDataLoaders>().AccountById.LoadAsync(id));
+        nodes.Add(AccountGraphType.TypeName, Capability.ReadPlanning, (s, id) => s.GetRequiredService<AccountDataLoaders>().AccountById.LoadAsync(id));
 
         query.Field<NonNullGraphType<AccountConnectionGraphType>>("accounts")
             .Requires(Capability.ReadPlanning)

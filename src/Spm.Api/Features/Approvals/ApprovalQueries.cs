@@ -15,7 +15,7 @@ public static class ApprovalQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(nodes);
-        nodes.Add(ApprovalRequestGraphType.TypeName, (s, id) => s.GetRequiredService<ApprovalDataLoaders>().ApprovalById.LoadAsync(id));
+        nodes.Add(ApprovalRequestGraphType.TypeName, Capability.ReadPlanning, (s, id) => s.GetRequiredService<ApprovalDataLoaders>().ApprovalById.LoadAsync(id));
 
         query.Field<NonNullGraphType<ApprovalRequestConnectionGraphType>>("approvalRequests")
             .Requires(Capability.ReadPlanning)

@@ -16,10 +16,10 @@ public static class OrganisationQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(nodes);
-        nodes.Add(ParticipantGraphType.TypeName, (s, id) => s.GetRequiredService<OrganisationDataLoaders>().ParticipantById.LoadAsync(id));
-        nodes.Add(TeamGraphType.TypeName, (s, id) => s.GetRequiredService<OrganisationDataLoaders>().TeamById.LoadAsync(id));
-        nodes.Add(PeriodGraphType.TypeName, (s, id) => s.GetRequiredService<OrganisationDataLoaders>().PeriodById.LoadAsync(id));
-        nodes.Add(TenantGraphType.TypeName, (s, id) => new TaskResult<Tenant?>(LoadTenantAsync(s, id)));
+        nodes.Add(ParticipantGraphType.TypeName, Capability.ReadOrganisation, (s, id) => s.GetRequiredService<OrganisationDataLoaders>().ParticipantById.LoadAsync(id));
+        nodes.Add(TeamGraphType.TypeName, Capability.ReadOrganisation, (s, id) => s.GetRequiredService<OrganisationDataLoaders>().TeamById.LoadAsync(id));
+        nodes.Add(PeriodGraphType.TypeName, Capability.ReadOrganisation, (s, id) => s.GetRequiredService<OrganisationDataLoaders>().PeriodById.LoadAsync(id));
+        nodes.Add(TenantGraphType.TypeName, Capability.ReadOrganisation, (s, id) => new TaskResult<Tenant?>(LoadTenantAsync(s, id)));
 
         query.Field<NonNullGraphType<TenantGraphType>>("tenant")
             .Requires(Capability.ReadOrganisation)

@@ -16,7 +16,7 @@ public static class PlanQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(nodes);
-        nodes.Add(SalesPlanGraphType.TypeName, (s, id) => s.GetRequiredService<PlanDataLoaders>().SalesPlanById.LoadAsync(id));
+        nodes.Add(SalesPlanGraphType.TypeName, Capability.ReadPlanning, (s, id) => s.GetRequiredService<PlanDataLoaders>().SalesPlanById.LoadAsync(id));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<SalesPlanGraphType>>>>("salesPlans")
             .Requires(Capability.ReadPlanning)

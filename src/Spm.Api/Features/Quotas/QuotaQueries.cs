@@ -16,7 +16,7 @@ public static class QuotaQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(nodes);
-        nodes.Add(QuotaGraphType.TypeName, (s, id) => s.GetRequiredService<QuotaDataLoaders>().QuotaById.LoadAsync(id));
+        nodes.Add(QuotaGraphType.TypeName, Capability.ReadPlanning, (s, id) => s.GetRequiredService<QuotaDataLoaders>().QuotaById.LoadAsync(id));
 
         query.Field<NonNullGraphType<QuotaConnectionGraphType>>("quotas")
             .Requires(Capability.ReadPlanning)

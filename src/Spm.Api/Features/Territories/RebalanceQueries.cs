@@ -15,7 +15,7 @@ public static class RebalanceQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(nodes);
-        nodes.Add(RebalanceProposalGraphType.TypeName, (s, id) => new TaskResult<RebalanceView?>(LoadAsync(s, id, CancellationToken.None)));
+        nodes.Add(RebalanceProposalGraphType.TypeName, Capability.ReadPlanning, (s, id) => new TaskResult<RebalanceView?>(LoadAsync(s, id, CancellationToken.None)));
         query.Field<RebalanceProposalGraphType>("rebalanceProposal")
             .Requires(Capability.ReadPlanning)
             .Description("A stored rebalancing proposal by global id; null when not found.")

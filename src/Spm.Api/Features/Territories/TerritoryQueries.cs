@@ -15,7 +15,7 @@ public static class TerritoryQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         ArgumentNullException.ThrowIfNull(nodes);
-        nodes.Add(TerritoryGraphType.TypeName, (s, id) => new TaskResult<TerritoryView?>(NodeAsync(s, id)));
+        nodes.Add(TerritoryGraphType.TypeName, Capability.ReadPlanning, (s, id) => new TaskResult<TerritoryView?>(NodeAsync(s, id)));
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<TerritoryGraphType>>>>("territories")
             .Requires(Capability.ReadPlanning)

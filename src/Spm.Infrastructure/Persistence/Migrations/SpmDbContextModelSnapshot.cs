@@ -449,6 +449,60 @@ namespace Spm.Infrastructure.Persistence.Migrations
                     b.ToTable("openiddict_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("Spm.Domain.Access.Display", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AuthorizationId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("authorization_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("PairedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paired_at");
+
+                    b.Property<string>("PairedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("paired_by");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset?>("UnpairedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unpaired_at");
+
+                    b.PrimitiveCollection<string[]>("boards")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("allowed_boards");
+
+                    b.HasKey("Id")
+                        .HasName("pk_displays");
+
+                    b.HasIndex("AuthorizationId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_displays_authorization_id");
+
+                    b.HasIndex("TenantId", "PairedAt", "Id")
+                        .HasDatabaseName("ix_displays_tenant_id_paired_at_id");
+
+                    b.ToTable("displays", (string)null);
+                });
+
             modelBuilder.Entity("Spm.Domain.Accounts.Account", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1675,6 +1729,16 @@ namespace Spm.Infrastructure.Persistence.Migrations
                     b.Navigation("Application");
 
                     b.Navigation("Authorization");
+                });
+
+            modelBuilder.Entity("Spm.Domain.Access.Display", b =>
+                {
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_displays_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("Spm.Domain.Accounts.Account", b =>
