@@ -5,9 +5,14 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.EntityFrameworkCore.Models;
 using Spm.Domain.Audit;
+using Spm.Domain.Currency;
 using Spm.Domain.Organisation;
+using Spm.Infrastructure.Activities;
 using Spm.Infrastructure.Identity;
+using Spm.Infrastructure.Outbox;
 using Spm.Infrastructure.PersistedDocuments;
+using Spm.Infrastructure.Pipeline;
+using Spm.Infrastructure.Sales;
 using Spm.Infrastructure.Tenancy;
 
 namespace Spm.Infrastructure.Persistence;
@@ -31,6 +36,24 @@ public sealed class SpmDbContext(DbContextOptions<SpmDbContext> options, ITenant
     public DbSet<Period> Periods => Set<Period>();
 
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    public DbSet<StoredSale> Sales => Set<StoredSale>();
+
+    public DbSet<StoredSaleRevision> SaleRevisions => Set<StoredSaleRevision>();
+
+    public DbSet<StoredCredit> Credits => Set<StoredCredit>();
+
+    public DbSet<StoredCreditingRule> CreditingRules => Set<StoredCreditingRule>();
+
+    public DbSet<FxRate> FxRates => Set<FxRate>();
+
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+
+    public DbSet<OpportunityStageChange> OpportunityStageHistory => Set<OpportunityStageChange>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     /// <summary>The GraphQL allow-list; not tenant-owned (global rows have no tenant), so readers filter explicitly.</summary>
     public DbSet<PersistedDocument> PersistedDocuments => Set<PersistedDocument>();
