@@ -1,3 +1,4 @@
+using Spm.Api.Features.Ingest;
 using Spm.Api.Hosting;
 
 // A table of contents: each line is one concern, implemented in Hosting/.
@@ -21,6 +22,7 @@ if (await SpmCommands.TryRunAsync(app, args))
 app.UseSpmAuth();
 app.MapSpmHealth();
 app.MapSpmGraphQL();
+app.MapSpmIngest();
 
 await app.RunAsync();
 

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Spm.Api.Features.PersistedDocuments;
+using Spm.Api.Features.Sales;
 
 namespace Spm.Api.Graph;
 
@@ -14,5 +15,7 @@ public sealed class SpmMutation : ObjectGraphType
         Name = "Mutation";
         Description = "Everything a caller can change. Each mutation is all-or-nothing and audited.";
         PersistedDocumentMutations.Register(this);
+        SalesMutations.Register(this);
+        CreditingConfiguration.RegisterMutations(this);
     }
 }

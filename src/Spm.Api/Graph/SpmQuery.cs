@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Relay;
+using Spm.Api.Features.Sales;
 
 namespace Spm.Api.Graph;
 
@@ -15,5 +16,7 @@ public sealed class SpmQuery : ObjectGraphType
         NodeQueries.Register(this, nodes);
         OrganisationQueries.Register(this, nodes);
         PersistedDocumentQueries.Register(this);
+        SalesQueries.Register(this, nodes);
+        CreditingConfiguration.RegisterQueries(this);
     }
 }

@@ -31,12 +31,19 @@ public static class SpmConfigurationKeys
     public const string TokenRequestsPerIp = "Spm:Identity:TokenRateLimit:PerIp";
     public const string TokenRateLimitWindowSeconds = "Spm:Identity:TokenRateLimit:WindowSeconds";
 
+    /// <summary>Bulk import tuning bound onto <c>BulkImportOptions</c>: <c>MaxBodyBytes</c>, <c>BatchSize</c>, <c>MaxReportedErrors</c>.</summary>
+    public const string Ingest = "Spm:Ingest";
+    public const string IngestMaxBodyBytes = "Spm:Ingest:MaxBodyBytes";
+    public const string IngestBatchSize = "Spm:Ingest:BatchSize";
+    public const string IngestMaxReportedErrors = "Spm:Ingest:MaxReportedErrors";
+
     public static readonly IReadOnlyList<string> All =
     [
         Postgres, Redis, DataDirectory, RedisKeyPrefix, GraphQL, GraphQLBudgets, GraphQLClientBudgets, GraphQLRoleBudgets, OtlpEndpoint, Urls, Environment,
         IdentityEphemeralKeys, IdentityAllowHttp, IdentitySigningCertificatePath, IdentitySigningCertificatePassword,
         IdentityEncryptionCertificatePath, IdentityEncryptionCertificatePassword,
         TokenRequestsPerClient, TokenRequestsPerIp, TokenRateLimitWindowSeconds,
+        Ingest, IngestMaxBodyBytes, IngestBatchSize, IngestMaxReportedErrors,
     ];
 
     /// <summary>The environment-variable spelling of a key (':' becomes '__').</summary>
