@@ -1,5 +1,7 @@
 using GraphQL.Types;
+using Spm.Api.Features.Activities;
 using Spm.Api.Features.PersistedDocuments;
+using Spm.Api.Features.Pipeline;
 using Spm.Api.Features.Sales;
 
 namespace Spm.Api.Graph;
@@ -17,5 +19,7 @@ public sealed class SpmMutation : ObjectGraphType
         PersistedDocumentMutations.Register(this);
         SalesMutations.Register(this);
         CreditingConfiguration.RegisterMutations(this);
+        ActivityMutations.Register(this);
+        OpportunityMutations.Register(this);
     }
 }

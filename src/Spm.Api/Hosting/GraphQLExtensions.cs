@@ -3,9 +3,11 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Spm.Api.Auth;
+using Spm.Api.Features.Activities;
 using Spm.Api.Features.Audit;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.PersistedDocuments;
+using Spm.Api.Features.Pipeline;
 using Spm.Api.Features.Relay;
 using Spm.Api.Features.Sales;
 using Spm.Api.Graph;
@@ -113,6 +115,13 @@ internal static class GraphQLExtensions
         builder.Services.AddSingleton<CreditRuleInputGraphType>();
         builder.Services.AddSingleton<SetCreditingRulesInputGraphType>();
         builder.Services.AddSingleton<SetCreditingRulesPayloadGraphType>();
+        builder.Services.AddSingleton<ActivityKindGraphType>();
+        builder.Services.AddSingleton<ActivityInputGraphType>();
+        builder.Services.AddSingleton<LogActivitiesInputGraphType>();
+        builder.Services.AddSingleton<LogActivitiesPayloadGraphType>();
+        builder.Services.AddSingleton<OpportunityInputGraphType>();
+        builder.Services.AddSingleton<UpsertOpportunitiesInputGraphType>();
+        builder.Services.AddSingleton<UpsertOpportunitiesPayloadGraphType>();
     }
 
     public static WebApplication MapSpmGraphQL(this WebApplication app)
