@@ -14,8 +14,16 @@ public sealed class OpportunityTests(DatabaseFixture fixture) : IClassFixture<Da
         var world = await SalesWorld.CreateAsync(fixture, withRates: false);
         object Opportunity(string stage, string probability, string? wonOn = null) => new
         {
-            source = "crm", externalId = "O-1", ownerParticipantId = world.Rep(1), stage, amount = "5000.00", currency = "EUR", probability,
-            expectedCloseDate = "2026-06-30", createdOn = "2026-03-01", wonOn,
+            source = "crm",
+            externalId = "O-1",
+            ownerParticipantId = world.Rep(1),
+            stage,
+            amount = "5000.00",
+            currency = "EUR",
+            probability,
+            expectedCloseDate = "2026-06-30",
+            createdOn = "2026-03-01",
+            wonOn,
         };
         var created = await world.Admin.DataAsync(Upsert, new { opportunities = new[] { Opportunity("Qualify", "20") } });
         Assert.Equal((1, 0, 1), Counts(created));

@@ -1,10 +1,10 @@
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Spm.Api.Auth;
 using Spm.Api.Features.Audit;
 using Spm.Infrastructure.Ingest;
 using Spm.Infrastructure.Persistence;
-using Microsoft.EntityFrameworkCore;
 
 namespace Spm.Api.Features.Ingest;
 

@@ -22,38 +22,3 @@ public sealed class SaleInputGraphType : InputObjectGraphType
         Field<ListGraphType<NonNullGraphType<CoSellerInputGraphType>>>("coSellers").Description("The full split table (owner included), summing to exactly 100; omit when the owner holds the whole sale.");
     }
 }
-
-/// <summary>One line of a split table.</summary>
-public sealed class CoSellerInputGraphType : InputObjectGraphType
-{
-    public CoSellerInputGraphType()
-    {
-        Name = "CoSellerInput";
-        Description = "A seller sharing the sale.";
-        Field<NonNullGraphType<IdGraphType>>("participantId").Description("Global id of the participant.");
-        Field<NonNullGraphType<ExactDecimalGraphType>>("splitPercent").Description("Share in percent, above 0 and at most 100.");
-    }
-}
-
-/// <summary>Input of `recordSales`.</summary>
-public sealed class RecordSalesInputGraphType : InputObjectGraphType
-{
-    public RecordSalesInputGraphType()
-    {
-        Name = "RecordSalesInput";
-        Description = "A batch of sales.";
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SaleInputGraphType>>>>("sales").Description($"1 to {SalesMutations.MaxBatch} sales.");
-    }
-}
-
-/// <summary>Input of `cancelSale`.</summary>
-public sealed class CancelSaleInputGraphType : InputObjectGraphType
-{
-    public CancelSaleInputGraphType()
-    {
-        Name = "CancelSaleInput";
-        Description = "The sale to cancel, by its key.";
-        Field<NonNullGraphType<StringGraphType>>("source").Description("The source system.");
-        Field<NonNullGraphType<StringGraphType>>("externalId").Description("The sale's id in the source system.");
-    }
-}
