@@ -1,4 +1,5 @@
 using Spm.Api.Features.Accounts;
+using Spm.Api.Features.Ingest;
 using Spm.Api.Hosting;
 
 // A table of contents: each line is one concern, implemented in Hosting/.
@@ -23,6 +24,7 @@ app.UseSpmAuth();
 app.MapSpmHealth();
 app.MapSpmGraphQL();
 app.MapSpmAccountImport();
+app.MapSpmIngest();
 
 await app.RunAsync();
 

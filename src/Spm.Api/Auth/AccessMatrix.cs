@@ -26,6 +26,7 @@ public static class AccessMatrix
         [Capability.Approve] = new([A, M], SpmScopes.Write),
         [Capability.ReadPerformance] = new([A, F, M, R, P], SpmScopes.Read),
         [Capability.WriteSales] = new([A], SpmScopes.Write),
+        [Capability.ManageCrediting] = new([A], SpmScopes.Write),
         [Capability.ReadLeaderboards] = new([A, F, M, R, P, D], SpmScopes.LeaderboardsRead),
         [Capability.ManageLeaderboards] = new([A], SpmScopes.Write),
         [Capability.ReadEarnings] = new([A, F, M, R], SpmScopes.Comp),

@@ -29,6 +29,9 @@ public enum Capability
     /// <summary>Record sales, activities and opportunities.</summary>
     WriteSales,
 
+    /// <summary>Crediting rules and exchange rates: what every future credit is computed with.</summary>
+    ManageCrediting,
+
     /// <summary>Leaderboards and contests (a display only its paired ones).</summary>
     ReadLeaderboards,
 

@@ -1,9 +1,12 @@
 using GraphQL.Types;
 using Spm.Api.Features.Access;
 using Spm.Api.Features.Accounts;
+using Spm.Api.Features.Activities;
 using Spm.Api.Features.PersistedDocuments;
+using Spm.Api.Features.Pipeline;
 using Spm.Api.Features.Plans;
 using Spm.Api.Features.Quotas;
+using Spm.Api.Features.Sales;
 using Spm.Api.Features.Territories;
 
 namespace Spm.Api.Graph;
@@ -25,5 +28,9 @@ public sealed class SpmMutation : ObjectGraphType
         AccountMutations.Register(this);
         TerritoryMutations.Register(this);
         RebalanceMutations.Register(this);
+        SalesMutations.Register(this);
+        CreditingConfiguration.RegisterMutations(this);
+        ActivityMutations.Register(this);
+        OpportunityMutations.Register(this);
     }
 }

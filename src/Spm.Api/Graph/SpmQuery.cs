@@ -7,6 +7,7 @@ using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Plans;
 using Spm.Api.Features.Quotas;
 using Spm.Api.Features.Relay;
+using Spm.Api.Features.Sales;
 using Spm.Api.Features.Territories;
 
 namespace Spm.Api.Graph;
@@ -27,5 +28,7 @@ public sealed class SpmQuery : ObjectGraphType
         ApprovalQueries.Register(this, nodes);
         AccountQueries.Register(this, nodes);
         TerritoryQueries.Register(this, nodes);
+        SalesQueries.Register(this, nodes);
+        CreditingConfiguration.RegisterQueries(this);
     }
 }

@@ -3,19 +3,24 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Spm.Api.Auth;
 using Spm.Api.Features.Access;
+using Spm.Api.Features.Activities;
 using Spm.Api.Features.Approvals;
 using Spm.Api.Features.Audit;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.PersistedDocuments;
+using Spm.Api.Features.Pipeline;
 using Spm.Api.Features.Plans;
 using Spm.Api.Features.Quotas;
 using Spm.Api.Features.Relay;
+using Spm.Api.Features.Sales;
 using Spm.Api.Features.Territories;
 using Spm.Api.Graph;
 using Spm.GraphQL.AspNetCore;
 using Spm.GraphQL.AspNetCore.Budgets;
 using Spm.GraphQL.AspNetCore.Persisted;
 using Spm.GraphQL.AspNetCore.WebSockets;
+using Spm.Infrastructure.Crediting;
+using Spm.Infrastructure.Ingest;
 using Spm.Infrastructure.PersistedDocuments;
 using Spm.Infrastructure.Redis;
 using StackExchange.Redis;
@@ -112,6 +117,7 @@ internal static class GraphQLExtensions
         builder.Services.AddScoped<ApprovalDataLoaders>();
         builder.Services.AddScoped<ApprovalWorkflow>();
         builder.Services.AddSpmAccountsAndTerritories();
+        AddSales(builder);
         builder.Services.AddGraphQLTransport<SpmSchema>(o =>
         {
             // Limits and budgets may be tuned under Spm:GraphQL (e.g. Spm__GraphQL__DefaultBudget__Capacity).
@@ -144,6 +150,48 @@ internal static class GraphQLExtensions
         // belong to one schema only).
         builder.Services.AddSingleton<ISchema>(services => services.GetRequiredService<SpmSchema>());
         return builder;
+    }
+
+    private static void AddSales(WebApplicationBuilder builder)
+    {
+        // Territory and overlay credit come from the territories feature.
+        builder.Services.AddSingleton<ITerritoryOwnershipSource, TerritoryCreditingSource>();
+        builder.Services.Configure<BulkImportOptions>(builder.Configuration.GetSection(SpmConfigurationKeys.Ingest));
+        builder.Services.AddSingleton<BulkSalesImporter>();
+        builder.Services.AddScoped<SalesWriter>();
+        builder.Services.AddScoped<SalesVisibility>();
+        builder.Services.AddScoped<SalesDataLoaders>();
+        builder.Services.AddSingleton<MoneyGraphType>();
+        builder.Services.AddSingleton<CreditTypeGraphType>();
+        builder.Services.AddSingleton<CreditRuleKindGraphType>();
+        builder.Services.AddSingleton<SaleChangeOutcomeGraphType>();
+        builder.Services.AddSingleton<SaleRevisionKindGraphType>();
+        builder.Services.AddSingleton<SaleGraphType>();
+        builder.Services.AddSingleton<SaleRevisionGraphType>();
+        builder.Services.AddSingleton<CoSellerGraphType>();
+        builder.Services.AddSingleton<CreditGraphType>();
+        builder.Services.AddSingleton<SaleConnectionGraphType>();
+        builder.Services.AddSingleton<SaleInputGraphType>();
+        builder.Services.AddSingleton<CoSellerInputGraphType>();
+        builder.Services.AddSingleton<RecordSalesInputGraphType>();
+        builder.Services.AddSingleton<CancelSaleInputGraphType>();
+        builder.Services.AddSingleton<RecordedSaleGraphType>();
+        builder.Services.AddSingleton<RecordSalesPayloadGraphType>();
+        builder.Services.AddSingleton<FxRateGraphType>();
+        builder.Services.AddSingleton<FxRateInputGraphType>();
+        builder.Services.AddSingleton<SetFxRatesInputGraphType>();
+        builder.Services.AddSingleton<SetFxRatesPayloadGraphType>();
+        builder.Services.AddSingleton<CreditRuleGraphType>();
+        builder.Services.AddSingleton<CreditRuleInputGraphType>();
+        builder.Services.AddSingleton<SetCreditingRulesInputGraphType>();
+        builder.Services.AddSingleton<SetCreditingRulesPayloadGraphType>();
+        builder.Services.AddSingleton<ActivityKindGraphType>();
+        builder.Services.AddSingleton<ActivityInputGraphType>();
+        builder.Services.AddSingleton<LogActivitiesInputGraphType>();
+        builder.Services.AddSingleton<LogActivitiesPayloadGraphType>();
+        builder.Services.AddSingleton<OpportunityInputGraphType>();
+        builder.Services.AddSingleton<UpsertOpportunitiesInputGraphType>();
+        builder.Services.AddSingleton<UpsertOpportunitiesPayloadGraphType>();
     }
 
     public static WebApplication MapSpmGraphQL(this WebApplication app)

@@ -36,6 +36,7 @@ public static class SpmConfigurationKeys
 
     /// <summary>Maps the bare GraphQL.NET endpoint `./spm bench graphql` compares the transport with.</summary>
     public const string BenchBareEndpoint = "Spm:Bench:BareEndpoint";
+
     /// <summary>How often expired and invalid tokens and authorizations are pruned (TimeSpan, default 01:00:00).</summary>
     public const string IdentityPruneInterval = "Spm:Identity:Prune:Interval";
 
@@ -53,6 +54,11 @@ public static class SpmConfigurationKeys
 
     /// <summary>Networks whose X-Forwarded-For/Proto are trusted: CIDR ranges, comma-separated (e.g. 10.0.0.0/8).</summary>
     public const string ForwardedHeadersKnownNetworks = "Spm:ForwardedHeaders:KnownNetworks";
+    /// <summary>Bulk import tuning bound onto <c>BulkImportOptions</c>: <c>MaxBodyBytes</c>, <c>BatchSize</c>, <c>MaxReportedErrors</c>.</summary>
+    public const string Ingest = "Spm:Ingest";
+    public const string IngestMaxBodyBytes = "Spm:Ingest:MaxBodyBytes";
+    public const string IngestBatchSize = "Spm:Ingest:BatchSize";
+    public const string IngestMaxReportedErrors = "Spm:Ingest:MaxReportedErrors";
 
     public static readonly IReadOnlyList<string> All =
     [
@@ -62,6 +68,7 @@ public static class SpmConfigurationKeys
         TokenRequestsPerClient, TokenRequestsPerIp, TokenRateLimitWindowSeconds, GraphiQLDirectory, BenchBareEndpoint,
         IdentityPruneInterval, IdentityPruneMinimumAge, IdentityInvitationLifetime, IdentityAccessTokenLifetime,
         ForwardedHeadersKnownProxies, ForwardedHeadersKnownNetworks,
+        Ingest, IngestMaxBodyBytes, IngestBatchSize, IngestMaxReportedErrors,
     ];
 
     /// <summary>The environment-variable spelling of a key (':' becomes '__').</summary>

@@ -8,12 +8,17 @@ using Spm.Domain.Access;
 using Spm.Domain.Accounts;
 using Spm.Domain.Approvals;
 using Spm.Domain.Audit;
+using Spm.Domain.Currency;
 using Spm.Domain.Organisation;
 using Spm.Domain.Planning;
 using Spm.Domain.Quotas;
 using Spm.Domain.Territories;
+using Spm.Infrastructure.Activities;
 using Spm.Infrastructure.Identity;
+using Spm.Infrastructure.Outbox;
 using Spm.Infrastructure.PersistedDocuments;
+using Spm.Infrastructure.Pipeline;
+using Spm.Infrastructure.Sales;
 using Spm.Infrastructure.Tenancy;
 
 namespace Spm.Infrastructure.Persistence;
@@ -39,6 +44,24 @@ public sealed class SpmDbContext(DbContextOptions<SpmDbContext> options, ITenant
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
 
     public DbSet<Display> Displays => Set<Display>();
+
+    public DbSet<StoredSale> Sales => Set<StoredSale>();
+
+    public DbSet<StoredSaleRevision> SaleRevisions => Set<StoredSaleRevision>();
+
+    public DbSet<StoredCredit> Credits => Set<StoredCredit>();
+
+    public DbSet<StoredCreditingRule> CreditingRules => Set<StoredCreditingRule>();
+
+    public DbSet<FxRate> FxRates => Set<FxRate>();
+
+    public DbSet<Activity> Activities => Set<Activity>();
+
+    public DbSet<Opportunity> Opportunities => Set<Opportunity>();
+
+    public DbSet<OpportunityStageChange> OpportunityStageHistory => Set<OpportunityStageChange>();
+
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     /// <summary>The GraphQL allow-list; not tenant-owned (global rows have no tenant), so readers filter explicitly.</summary>
     public DbSet<PersistedDocument> PersistedDocuments => Set<PersistedDocument>();

@@ -734,6 +734,39 @@ namespace Spm.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Spm.Domain.Currency.FxRate", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("FromCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("from_currency");
+
+                    b.Property<string>("ToCurrency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("to_currency");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<decimal>("Rate")
+                        .HasColumnType("numeric(28,12)")
+                        .HasColumnName("rate");
+
+                    b.HasKey("TenantId", "FromCurrency", "ToCurrency", "EffectiveFrom")
+                        .HasName("pk_fx_rates");
+
+                    b.ToTable("fx_rates", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_fx_rates_positive", "rate > 0");
+                        });
+                });
+
             modelBuilder.Entity("Spm.Domain.Organisation.Participant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1500,6 +1533,71 @@ namespace Spm.Infrastructure.Persistence.Migrations
                     b.ToTable("territory_revisions", (string)null);
                 });
 
+            modelBuilder.Entity("Spm.Infrastructure.Activities.Activity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("outcome");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_activities");
+
+                    b.HasIndex("ParticipantId")
+                        .HasDatabaseName("ix_activities_participant_id");
+
+                    b.HasIndex("TenantId", "ParticipantId", "OccurredAt")
+                        .HasDatabaseName("ix_activities_tenant_id_participant_id_occurred_at");
+
+                    b.HasIndex("TenantId", "Source", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_activities_tenant_id_source_external_id");
+
+                    b.ToTable("activities", (string)null);
+                });
+
             modelBuilder.Entity("Spm.Infrastructure.Identity.SpmUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1601,6 +1699,45 @@ namespace Spm.Infrastructure.Persistence.Migrations
                     b.ToTable("identity_users", (string)null);
                 });
 
+            modelBuilder.Entity("Spm.Infrastructure.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("payload");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox");
+
+                    b.HasIndex("TenantId", "Id")
+                        .HasDatabaseName("ix_outbox_tenant_id_id");
+
+                    b.ToTable("outbox", (string)null);
+                });
+
             modelBuilder.Entity("Spm.Infrastructure.PersistedDocuments.PersistedDocument", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1645,6 +1782,496 @@ namespace Spm.Infrastructure.Persistence.Migrations
                         .HasDatabaseName("ix_persisted_documents_tenant_id_registered_at_id");
 
                     b.ToTable("persisted_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Spm.Infrastructure.Pipeline.Opportunity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("CreatedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("created_on");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<DateOnly?>("ExpectedCloseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("expected_close_date");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id");
+
+                    b.Property<DateOnly?>("LostOn")
+                        .HasColumnType("date")
+                        .HasColumnName("lost_on");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("OwnerParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_participant_id");
+
+                    b.Property<decimal>("Probability")
+                        .HasColumnType("numeric(5,2)")
+                        .HasColumnName("probability");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Stage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("stage");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly?>("WonOn")
+                        .HasColumnType("date")
+                        .HasColumnName("won_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_opportunities");
+
+                    b.HasIndex("OwnerParticipantId")
+                        .HasDatabaseName("ix_opportunities_owner_participant_id");
+
+                    b.HasIndex("TenantId", "OwnerParticipantId")
+                        .HasDatabaseName("ix_opportunities_tenant_id_owner_participant_id");
+
+                    b.HasIndex("TenantId", "Source", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_opportunities_tenant_id_source_external_id");
+
+                    b.ToTable("opportunities", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_opportunities_probability", "probability >= 0 AND probability <= 100");
+                        });
+                });
+
+            modelBuilder.Entity("Spm.Infrastructure.Pipeline.OpportunityStageChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
+                    b.Property<string>("FromStage")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("from_stage");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("opportunity_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("ToStage")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("to_stage");
+
+                    b.HasKey("Id")
+                        .HasName("pk_opportunity_stage_history");
+
+                    b.HasIndex("OpportunityId")
+                        .HasDatabaseName("ix_opportunity_stage_history_opportunity_id");
+
+                    b.HasIndex("TenantId", "OpportunityId", "ChangedAt")
+                        .HasDatabaseName("ix_opportunity_stage_history_tenant_id_opportunity_id_changed_~");
+
+                    b.ToTable("opportunity_stage_history", (string)null);
+                });
+
+            modelBuilder.Entity("Spm.Infrastructure.Sales.StoredCredit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AdjustedType")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("adjusted_type");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("CloseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("close_date");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<bool>("IsReversal")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_reversal");
+
+                    b.Property<Guid>("ParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("participant_id");
+
+                    b.Property<decimal>("PayAmount")
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("pay_amount");
+
+                    b.Property<string>("PayCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("pay_currency");
+
+                    b.Property<Guid?>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<DateOnly>("PostingDate")
+                        .HasColumnType("date")
+                        .HasColumnName("posting_date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.Property<decimal>("ReportingAmount")
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("reporting_amount");
+
+                    b.Property<string>("ReportingCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("reporting_currency");
+
+                    b.Property<int?>("ReversesRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("reverses_revision");
+
+                    b.Property<Guid>("RuleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("rule_id");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_id");
+
+                    b.Property<int>("SaleRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("sale_revision");
+
+                    b.Property<Guid>("SaleRevisionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_revision_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid?>("TerritoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("territory_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("type");
+
+                    b.HasKey("Id")
+                        .HasName("pk_credits");
+
+                    b.HasIndex("TenantId", "SaleId")
+                        .HasDatabaseName("ix_credits_tenant_id_sale_id");
+
+                    b.HasIndex("TenantId", "ParticipantId", "PostingDate")
+                        .HasDatabaseName("ix_credits_tenant_id_participant_id_posting_date");
+
+                    b.ToTable("credits", (string)null);
+                });
+
+            modelBuilder.Entity("Spm.Infrastructure.Sales.StoredCreditingRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Config")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("config");
+
+                    b.Property<DateOnly>("EffectiveFrom")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_from");
+
+                    b.Property<DateOnly?>("EffectiveTo")
+                        .HasColumnType("date")
+                        .HasColumnName("effective_to");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_crediting_rules");
+
+                    b.HasIndex("TenantId", "Order")
+                        .HasDatabaseName("ix_crediting_rules_tenant_id_order");
+
+                    b.ToTable("crediting_rules", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_crediting_rules_dates", "effective_to IS NULL OR effective_to >= effective_from");
+                        });
+                });
+
+            modelBuilder.Entity("Spm.Infrastructure.Sales.StoredSale", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<DateOnly>("CloseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("close_date");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<int>("CurrentRevision")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_revision");
+
+                    b.Property<string>("ExternalId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("external_id");
+
+                    b.Property<bool>("IsCancelled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_cancelled");
+
+                    b.Property<Guid>("OwnerParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_participant_id");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("product");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<decimal>("ReportingAmount")
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("reporting_amount");
+
+                    b.Property<string>("ReportingCurrency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("reporting_currency");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("segment");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sales");
+
+                    b.HasIndex("TenantId", "Source", "ExternalId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sales_tenant_id_source_external_id");
+
+                    b.ToTable("sales", (string)null);
+                });
+
+            modelBuilder.Entity("Spm.Infrastructure.Sales.StoredSaleRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("channel");
+
+                    b.Property<DateOnly>("CloseDate")
+                        .HasColumnType("date")
+                        .HasColumnName("close_date");
+
+                    b.Property<string>("CoSellers")
+                        .HasColumnType("jsonb")
+                        .HasColumnName("co_sellers");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("content_hash");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<Guid>("OwnerParticipantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_participant_id");
+
+                    b.Property<string>("Product")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("product");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<decimal>("ReportingAmount")
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("reporting_amount");
+
+                    b.Property<Guid>("SaleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sale_id");
+
+                    b.Property<string>("Segment")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("segment");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sale_revisions");
+
+                    b.HasIndex("SaleId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sale_revisions_sale_id_number");
+
+                    b.ToTable("sale_revisions", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1888,6 +2515,16 @@ namespace Spm.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_audit_log_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Spm.Domain.Currency.FxRate", b =>
+                {
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_fx_rates_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("Spm.Domain.Organisation.Participant", b =>
@@ -2162,6 +2799,23 @@ namespace Spm.Infrastructure.Persistence.Migrations
                         .HasConstraintName("fk_territory_revisions_tenants_tenant_id");
                 });
 
+            modelBuilder.Entity("Spm.Infrastructure.Activities.Activity", b =>
+                {
+                    b.HasOne("Spm.Domain.Organisation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_activities_participants_participant_id");
+
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_activities_tenants_tenant_id");
+                });
+
             modelBuilder.Entity("Spm.Infrastructure.Identity.SpmUser", b =>
                 {
                     b.HasOne("Spm.Domain.Organisation.Participant", null)
@@ -2185,6 +2839,43 @@ namespace Spm.Infrastructure.Persistence.Migrations
                         .HasForeignKey("TenantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .HasConstraintName("fk_persisted_documents_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Spm.Infrastructure.Pipeline.Opportunity", b =>
+                {
+                    b.HasOne("Spm.Domain.Organisation.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerParticipantId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_opportunities_participants_owner_participant_id");
+
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_opportunities_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Spm.Infrastructure.Pipeline.OpportunityStageChange", b =>
+                {
+                    b.HasOne("Spm.Infrastructure.Pipeline.Opportunity", null)
+                        .WithMany()
+                        .HasForeignKey("OpportunityId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_opportunity_stage_history_opportunities_opportunity_id");
+                });
+
+            modelBuilder.Entity("Spm.Infrastructure.Sales.StoredCreditingRule", b =>
+                {
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_crediting_rules_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("OpenIddict.EntityFrameworkCore.Models.OpenIddictEntityFrameworkCoreApplication", b =>

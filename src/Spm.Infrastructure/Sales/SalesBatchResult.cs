@@ -1,0 +1,17 @@
+using Spm.Domain.Sales;
+
+namespace Spm.Infrastructure.Sales;
+
+/// <summary>The outcome of one batch: accepted rows, refused rows and what was written.</summary>
+public sealed class SalesBatchResult
+{
+    public List<SaleResult> Results { get; } = [];
+
+    public List<RowError> Errors { get; } = [];
+
+    public int CreditsWritten { get; set; }
+
+    public int OutboxRows { get; set; }
+
+    public int Count(SaleChangeOutcome outcome) => Results.Count(r => r.Outcome == outcome);
+}

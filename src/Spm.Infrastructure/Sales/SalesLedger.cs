@@ -1,0 +1,663 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Npgsql;
+using NpgsqlTypes;
+using Spm.Domain.Common;
+using Spm.Domain.Crediting;
+using Spm.Domain.Events;
+using Spm.Domain.Sales;
+using Spm.Infrastructure.Crediting;
+using Spm.Infrastructure.Outbox;
+
+namespace Spm.Infrastructure.Sales;
+
+/// <summary>
+/// Writes sales, their revisions, their credits and the outbox rows in the caller's transaction: the one path
+/// both <c>recordSales</c> and the bulk import use. Classification (new, replay, amendment, cancellation) is a
+/// set-based query against the stored sales; replays are recognised there by content hash and write nothing.
+/// Amendments and cancellations load the latest revision and go through <see cref="SaleHistory"/> and
+/// <see cref="CreditLedger"/>, so history and reversals follow the domain rules exactly.
+/// </summary>
+/// <remarks>
+/// The same external id twice in one batch is applied in order: the batch is cut into rounds (the first
+/// delivery of every key, then the second, ...), each classified against what the previous round wrote.
+/// Locking (see <see cref="LockAsync"/>) makes two writers of one key take turns, so the loser of a race sees
+/// the winner's sale and replays or amends it; the unique index on the key backs this up.
+/// </remarks>
+public static class SalesLedger
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Serialises writers: the live path takes the tenant lock shared plus one exclusive lock per key (sorted, so
+    /// two batches never deadlock); a bulk batch takes the tenant lock exclusive. Transaction-scoped locks.
+    /// </summary>
+    public static async Task LockAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId, IEnumerable<SaleKey>? keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var tenantKey = LockKey("tenant\u0001" + tenantId.ToString("N"));
+        if (keys is null)
+        {
+            await using var exclusive = new NpgsqlCommand("SELECT pg_advisory_xact_lock($1)", connection, transaction) { Parameters = { new() { Value = tenantKey } } };
+            await exclusive.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
+        var sorted = keys.Select(k => LockKey($"sale\u0001{k.TenantId:N}\u0001{k.Source}\u0001{k.ExternalId}")).Distinct().Order().ToArray();
+        // unnest keeps the array's order, so the locks are taken in sorted order.
+        await using var command = new NpgsqlCommand(
+            "SELECT pg_advisory_xact_lock_shared(@tenant), (SELECT count(pg_advisory_xact_lock(k)) FROM unnest(@keys::bigint[]) AS k)",
+            connection,
+            transaction);
+        command.Parameters.AddWithValue("tenant", tenantKey);
+        command.Parameters.AddWithValue("keys", sorted);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public static async Task<SalesBatchResult> WriteAsync(
+        NpgsqlConnection connection,
+        NpgsqlTransaction transaction,
+        CreditingSetup setup,
+        CreditingEngine engine,
+        IReadOnlyList<SaleCommand> commands,
+        LedgerOptions options,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(setup);
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(commands);
+        ArgumentNullException.ThrowIfNull(options);
+        var result = new SalesBatchResult();
+
+        // Rounds: the n-th delivery of each key goes into round n.
+        var seen = new Dictionary<(string, string), int>();
+        var rounds = new List<List<SaleCommand>>();
+        foreach (var command in commands)
+        {
+            var key = command.Key;
+            var occurrence = seen.TryGetValue((key.Source, key.ExternalId), out var n) ? n + 1 : 1;
+            seen[(key.Source, key.ExternalId)] = occurrence;
+            if (rounds.Count < occurrence)
+            {
+                rounds.Add([]);
+            }
+
+            rounds[occurrence - 1].Add(command);
+        }
+
+        foreach (var round in rounds)
+        {
+            var before = result.Errors.Count;
+            var batch = new Round(setup, engine, round, options, now);
+            var existing = await ClassifyAsync(connection, transaction, setup.TenantId, round, options.Staging && round.Count > 1000, cancellationToken);
+            await batch.PrepareAsync(connection, transaction, existing, cancellationToken);
+            batch.Credit(result.Errors);
+            if (options.AllOrNothing && result.Errors.Count > before)
+            {
+                return result;
+            }
+
+            await batch.WriteAsync(connection, transaction, result, cancellationToken);
+        }
+
+        if (result.OutboxRows > 0)
+        {
+            // Delivered at commit, never for a rolled-back batch: listeners wake exactly when the rows are visible.
+            await OutboxWriter.NotifyAsync(connection, transaction, setup.TenantId, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private static long LockKey(string text) => BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0);
+
+    /// <summary>The stored head of each command's key that exists, by command position in the round.</summary>
+    private static async Task<Dictionary<int, Existing>> ClassifyAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Guid tenantId, List<SaleCommand> round, bool staging, CancellationToken cancellationToken)
+    {
+        const string Select = """
+            SELECT st.pos, s.id, s.current_revision, s.is_cancelled, (st.content_hash IS NOT NULL AND st.content_hash = s.content_hash)
+            FROM {0} JOIN sales s ON s.tenant_id = @tenant AND s.source = st.source AND s.external_id = st.external_id
+            """;
+        await using var command = new NpgsqlCommand { Connection = connection, Transaction = transaction };
+        command.Parameters.AddWithValue("tenant", tenantId);
+        if (staging)
+        {
+            await using (var create = new NpgsqlCommand("CREATE TEMP TABLE IF NOT EXISTS ingest_staging (pos int NOT NULL, source text NOT NULL, external_id text NOT NULL, content_hash text) ON COMMIT DELETE ROWS", connection, transaction))
+            {
+                await create.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await using (var import = await connection.BeginBinaryImportAsync("COPY ingest_staging (pos, source, external_id, content_hash) FROM STDIN (FORMAT BINARY)", cancellationToken))
+            {
+                for (var i = 0; i < round.Count; i++)
+                {
+                    var key = round[i].Key;
+                    import.StartRow();
+                    import.Write(i, NpgsqlDbType.Integer);
+                    import.Write(key.Source, NpgsqlDbType.Text);
+                    import.Write(key.ExternalId, NpgsqlDbType.Text);
+                    WriteNullable(import, round[i].Content?.ContentHash, NpgsqlDbType.Text);
+                }
+
+                await import.CompleteAsync(cancellationToken);
+            }
+
+            await using (var analyze = new NpgsqlCommand("ANALYZE ingest_staging", connection, transaction))
+            {
+                await analyze.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, Select, "ingest_staging st");
+        }
+        else
+        {
+            command.CommandText = string.Format(System.Globalization.CultureInfo.InvariantCulture, Select, "unnest(@pos, @sources, @ids, @hashes) AS st(pos, source, external_id, content_hash)");
+            command.Parameters.AddWithValue("pos", Enumerable.Range(0, round.Count).ToArray());
+            command.Parameters.AddWithValue("sources", round.Select(c => c.Key.Source).ToArray());
+            command.Parameters.AddWithValue("ids", round.Select(c => c.Key.ExternalId).ToArray());
+            command.Parameters.Add(new NpgsqlParameter("hashes", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = round.Select(c => (object?)c.Content?.ContentHash ?? DBNull.Value).ToArray() });
+        }
+
+        var existing = new Dictionary<int, Existing>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            existing[reader.GetInt32(0)] = new Existing(reader.GetGuid(1), reader.GetInt32(2), reader.GetBoolean(3), reader.GetBoolean(4));
+        }
+
+        return existing;
+    }
+
+    private static void WriteNullable(NpgsqlBinaryImporter import, string? value, NpgsqlDbType type)
+    {
+        if (value is null)
+        {
+            import.WriteNull();
+        }
+        else
+        {
+            import.Write(value, type);
+        }
+    }
+
+    private static void WriteNullable<T>(NpgsqlBinaryImporter import, T? value, NpgsqlDbType type)
+        where T : struct
+    {
+        if (value is { } v)
+        {
+            import.Write(v, type);
+        }
+        else
+        {
+            import.WriteNull();
+        }
+    }
+
+    private readonly record struct Existing(Guid SaleId, int Revision, bool Cancelled, bool SameContent);
+
+    /// <summary>One command's plan: what it changes and the credit rows it writes (a range of the round's buffer).</summary>
+    private sealed class Plan(SaleCommand command)
+    {
+        public SaleCommand Command { get; } = command;
+
+        public Existing? Existing { get; set; }
+
+        public SaleChange? Change { get; set; }
+
+        public SaleRevision? Latest { get; set; }
+
+        public Guid SaleId { get; set; }
+
+        public Guid RevisionId { get; set; }
+
+        public decimal ReportingAmount { get; set; }
+
+        public decimal PreviousReportingAmount { get; set; }
+
+        public int CreditStart { get; set; }
+
+        public int CreditEnd { get; set; }
+
+        public bool Failed { get; set; }
+    }
+
+    private sealed class Round(CreditingSetup setup, CreditingEngine engine, List<SaleCommand> commands, LedgerOptions options, DateTimeOffset now)
+    {
+        private readonly List<Plan> plans = [.. commands.Select(c => new Plan(c))];
+        private readonly List<Credit> credits = new(commands.Count * 5);
+        private readonly Dictionary<Guid, List<Credit>> storedCredits = [];
+        private readonly Dictionary<(Guid Sale, int Revision, Guid Participant, string Type, Guid Rule), string> storedReasons = [];
+
+        public async Task PrepareAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Dictionary<int, Existing> existing, CancellationToken cancellationToken)
+        {
+            var toLoad = new List<Guid>();
+            for (var i = 0; i < plans.Count; i++)
+            {
+                if (existing.TryGetValue(i, out var found))
+                {
+                    plans[i].Existing = found;
+                    plans[i].SaleId = found.SaleId;
+                    var isReplay = plans[i].Command.Content is not null ? found.SameContent : found.Cancelled;
+                    if (!isReplay)
+                    {
+                        toLoad.Add(found.SaleId);
+                    }
+                }
+            }
+
+            if (toLoad.Count == 0)
+            {
+                return;
+            }
+
+            // Amendments and cancellations: the latest revision (for SaleHistory) and every stored credit (for reversals).
+            var latest = new Dictionary<Guid, (int Number, string Kind, decimal Amount, string Currency, decimal Reporting, DateOnly Close, Guid? Account, string? Product, string? Segment, Guid Owner, string? CoSellers)>();
+            await using (var command = new NpgsqlCommand(
+                """
+                SELECT r.sale_id, r.number, r.kind, r.amount, r.currency, r.reporting_amount, r.close_date, r.account_id, r.product, r.segment, r.owner_participant_id, r.co_sellers
+                FROM sales s JOIN sale_revisions r ON r.sale_id = s.id AND r.number = s.current_revision
+                WHERE s.tenant_id = @tenant AND s.id = ANY(@ids)
+                """,
+                connection,
+                transaction))
+            {
+                command.Parameters.AddWithValue("tenant", setup.TenantId);
+                command.Parameters.AddWithValue("ids", toLoad.ToArray());
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    latest[reader.GetGuid(0)] = (reader.GetInt32(1), reader.GetString(2), reader.GetDecimal(3), reader.GetString(4).Trim(), reader.GetDecimal(5), reader.GetFieldValue<DateOnly>(6),
+                        reader.IsDBNull(7) ? null : reader.GetGuid(7), reader.IsDBNull(8) ? null : reader.GetString(8), reader.IsDBNull(9) ? null : reader.GetString(9), reader.GetGuid(10), reader.IsDBNull(11) ? null : reader.GetString(11));
+                }
+            }
+
+            await using (var command = new NpgsqlCommand(
+                """
+                SELECT sale_id, sale_revision, type, adjusted_type, is_reversal, reverses_revision, rule_id, participant_id, reason, amount, currency,
+                       reporting_amount, reporting_currency, pay_amount, pay_currency, close_date, posting_date, territory_id
+                FROM credits WHERE tenant_id = @tenant AND sale_id = ANY(@ids) ORDER BY sale_revision, id
+                """,
+                connection,
+                transaction))
+            {
+                command.Parameters.AddWithValue("tenant", setup.TenantId);
+                command.Parameters.AddWithValue("ids", toLoad.ToArray());
+                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    var saleId = reader.GetGuid(0);
+                    var credit = new Credit
+                    {
+                        TenantId = setup.TenantId,
+                        SaleRevision = reader.GetInt32(1),
+                        Type = Enum.Parse<CreditType>(reader.GetString(2)),
+                        AdjustedType = Enum.Parse<CreditType>(reader.GetString(3)),
+                        IsReversal = reader.GetBoolean(4),
+                        ReversesRevision = reader.IsDBNull(5) ? 0 : reader.GetInt32(5),
+                        RuleId = reader.GetGuid(6),
+                        ParticipantId = reader.GetGuid(7),
+                        Amount = reader.GetDecimal(9),
+                        Currency = reader.GetString(10).Trim(),
+                        ReportingAmount = reader.GetDecimal(11),
+                        ReportingCurrency = reader.GetString(12).Trim(),
+                        PayAmount = reader.GetDecimal(13),
+                        PayCurrency = reader.GetString(14).Trim(),
+                        CloseDate = reader.GetFieldValue<DateOnly>(15),
+                        PostingDate = reader.GetFieldValue<DateOnly>(16),
+                        TerritoryId = reader.IsDBNull(17) ? null : reader.GetGuid(17),
+                    };
+                    if (!storedCredits.TryGetValue(saleId, out var list))
+                    {
+                        storedCredits[saleId] = list = [];
+                    }
+
+                    list.Add(credit);
+                    if (!credit.IsReversal)
+                    {
+                        storedReasons[(saleId, credit.SaleRevision, credit.ParticipantId, credit.Type.ToString(), credit.RuleId)] = reader.GetString(8);
+                    }
+                }
+            }
+
+            foreach (var plan in plans)
+            {
+                if (plan.Existing is { } found && latest.TryGetValue(found.SaleId, out var row))
+                {
+                    var key = plan.Command.Key;
+                    var coSellers = row.CoSellers is null ? null : JsonSerializer.Deserialize<List<CoSeller>>(row.CoSellers, Json);
+                    var content = new Sale(setup.TenantId, key.Source, key.ExternalId, row.Amount, row.Currency, row.Close, row.Account, row.Product, row.Segment, row.Owner, coSellers);
+                    plan.Latest = new SaleRevision(row.Number, Enum.Parse<SaleRevisionKind>(row.Kind), content, now);
+                    plan.PreviousReportingAmount = row.Reporting;
+                }
+            }
+        }
+
+        /// <summary>Decides each command and computes its credits; refused commands become errors and write nothing.</summary>
+        public void Credit(List<RowError> errors)
+        {
+            foreach (var plan in plans)
+            {
+                var start = credits.Count;
+                try
+                {
+                    Decide(plan);
+                    plan.CreditStart = start;
+                    plan.CreditEnd = credits.Count;
+                }
+                catch (DomainException ex)
+                {
+                    credits.RemoveRange(start, credits.Count - start);
+                    plan.Failed = true;
+                    errors.Add(new RowError(plan.Command.Row, ex.Field ?? string.Empty, ex.Code, ex.Message));
+                }
+            }
+        }
+
+        private void Decide(Plan plan)
+        {
+            var command = plan.Command;
+            if (plan.Existing is { } found && (command.Content is not null ? found.SameContent : found.Cancelled))
+            {
+                plan.Change = new SaleChange(SaleChangeOutcome.Replayed, null, null);
+                return;
+            }
+
+            if (command.Content is { } content)
+            {
+                CheckParticipants(content);
+                // Converting the whole sale first makes a missing rate an error even when no rule fires.
+                plan.ReportingAmount = setup.Fx.Convert(content.Amount, content.Currency, setup.ReportingCurrency, content.CloseDate);
+                plan.Change = plan.Existing is null
+                    ? SaleHistory.Record(null, content, now)
+                    : SaleHistory.Record(plan.Latest ?? throw new InvalidOperationException("The latest revision was not loaded."), content, now);
+            }
+            else
+            {
+                plan.Change = SaleHistory.Cancel(plan.Latest, command.Key, now);
+                plan.ReportingAmount = plan.PreviousReportingAmount;
+            }
+
+            plan.SaleId = plan.Existing?.SaleId ?? Guid.CreateVersion7(now);
+            plan.RevisionId = Guid.CreateVersion7(now);
+            var stored = plan.Existing is null ? [] : storedCredits.GetValueOrDefault(plan.SaleId) ?? [];
+            CreditLedger.Apply(engine, plan.Change, stored, credits);
+        }
+
+        private void CheckParticipants(Sale content)
+        {
+            if (setup.Organisation.Find(content.OwnerParticipantId) is null)
+            {
+                throw new DomainException("PARTICIPANT_UNKNOWN", $"The owner {content.OwnerParticipantId} is not a participant of the tenant.", "ownerParticipantId");
+            }
+
+            for (var i = 0; i < content.CoSellers.Count; i++)
+            {
+                if (setup.Organisation.Find(content.CoSellers[i].ParticipantId) is null)
+                {
+                    throw new DomainException("PARTICIPANT_UNKNOWN", $"The co-seller {content.CoSellers[i].ParticipantId} is not a participant of the tenant.", "coSellers");
+                }
+            }
+        }
+
+        public async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, SalesBatchResult result, CancellationToken cancellationToken)
+        {
+            var fresh = new List<Plan>();
+            var changed = new List<Plan>();
+            foreach (var plan in plans)
+            {
+                if (plan.Failed || plan.Change is null)
+                {
+                    continue;
+                }
+
+                if (plan.Change.NewRevision is null)
+                {
+                    result.Results.Add(new SaleResult(plan.Command.Row, SaleChangeOutcome.Replayed, plan.Existing!.Value.SaleId, plan.Existing.Value.Revision, 0));
+                    continue;
+                }
+
+                (plan.Existing is null ? fresh : changed).Add(plan);
+                result.Results.Add(new SaleResult(plan.Command.Row, plan.Change.Outcome, plan.SaleId, plan.Change.NewRevision.Number, plan.CreditEnd - plan.CreditStart));
+            }
+
+            if (fresh.Count > 0)
+            {
+                await CopySalesAsync(connection, fresh, cancellationToken);
+            }
+
+            if (changed.Count > 0)
+            {
+                await UpdateSalesAsync(connection, transaction, changed, cancellationToken);
+            }
+
+            if (fresh.Count + changed.Count == 0)
+            {
+                return;
+            }
+
+            await CopyRevisionsAsync(connection, fresh.Concat(changed), cancellationToken);
+            result.CreditsWritten += await CopyCreditsAsync(connection, fresh.Concat(changed), cancellationToken);
+            result.OutboxRows += await OutboxWriter.WriteAsync(connection, transaction, setup.TenantId, Events(fresh.Concat(changed)), cancellationToken);
+        }
+
+        private async Task CopySalesAsync(NpgsqlConnection connection, List<Plan> fresh, CancellationToken cancellationToken)
+        {
+            await using var import = await connection.BeginBinaryImportAsync(
+                "COPY sales (id, tenant_id, source, external_id, current_revision, is_cancelled, content_hash, amount, currency, reporting_amount, reporting_currency, close_date, account_id, product, segment, owner_participant_id, recorded_at, updated_at) FROM STDIN (FORMAT BINARY)",
+                cancellationToken);
+            foreach (var plan in fresh)
+            {
+                var sale = plan.Change!.NewRevision!.Content;
+                import.StartRow();
+                import.Write(plan.SaleId, NpgsqlDbType.Uuid);
+                import.Write(setup.TenantId, NpgsqlDbType.Uuid);
+                import.Write(sale.Source, NpgsqlDbType.Text);
+                import.Write(sale.ExternalId, NpgsqlDbType.Text);
+                import.Write(1, NpgsqlDbType.Integer);
+                import.Write(false, NpgsqlDbType.Boolean);
+                import.Write(sale.ContentHash, NpgsqlDbType.Text);
+                import.Write(sale.Amount, NpgsqlDbType.Numeric);
+                import.Write(sale.Currency, NpgsqlDbType.Text);
+                import.Write(plan.ReportingAmount, NpgsqlDbType.Numeric);
+                import.Write(setup.ReportingCurrency, NpgsqlDbType.Text);
+                import.Write(sale.CloseDate, NpgsqlDbType.Date);
+                WriteNullable(import, sale.AccountId, NpgsqlDbType.Uuid);
+                WriteNullable(import, sale.Product, NpgsqlDbType.Text);
+                WriteNullable(import, sale.Segment, NpgsqlDbType.Text);
+                import.Write(sale.OwnerParticipantId, NpgsqlDbType.Uuid);
+                import.Write(now, NpgsqlDbType.TimestampTz);
+                import.Write(now, NpgsqlDbType.TimestampTz);
+            }
+
+            await import.CompleteAsync(cancellationToken);
+        }
+
+        private async Task UpdateSalesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, List<Plan> changed, CancellationToken cancellationToken)
+        {
+            // The head follows its newest revision; the revision number check turns a lost race into an error, never a silent overwrite.
+            await using var command = new NpgsqlCommand(
+                """
+                UPDATE sales s SET current_revision = u.revision, is_cancelled = u.cancelled, content_hash = u.hash, amount = u.amount, currency = u.currency,
+                    reporting_amount = u.reporting, close_date = u.close_date, account_id = u.account, product = u.product, segment = u.segment,
+                    owner_participant_id = u.owner, updated_at = @now
+                FROM unnest(@ids, @revisions, @cancelled, @hashes, @amounts, @currencies, @reporting, @dates, @accounts, @products, @segments, @owners)
+                    AS u(id, revision, cancelled, hash, amount, currency, reporting, close_date, account, product, segment, owner)
+                WHERE s.id = u.id AND s.tenant_id = @tenant AND s.current_revision = u.revision - 1
+                """,
+                connection,
+                transaction);
+            var revisions = changed.Select(p => p.Change!.NewRevision!).ToList();
+            command.Parameters.AddWithValue("now", now);
+            command.Parameters.AddWithValue("tenant", setup.TenantId);
+            command.Parameters.AddWithValue("ids", changed.Select(p => p.SaleId).ToArray());
+            command.Parameters.AddWithValue("revisions", revisions.Select(r => r.Number).ToArray());
+            command.Parameters.AddWithValue("cancelled", revisions.Select(r => r.IsCancelled).ToArray());
+            command.Parameters.AddWithValue("hashes", revisions.Select(r => r.ContentHash).ToArray());
+            command.Parameters.AddWithValue("amounts", revisions.Select(r => r.Content.Amount).ToArray());
+            command.Parameters.AddWithValue("currencies", revisions.Select(r => r.Content.Currency).ToArray());
+            command.Parameters.AddWithValue("reporting", changed.Select(p => p.ReportingAmount).ToArray());
+            command.Parameters.AddWithValue("dates", revisions.Select(r => r.Content.CloseDate).ToArray());
+            command.Parameters.Add(new NpgsqlParameter("accounts", NpgsqlDbType.Array | NpgsqlDbType.Uuid) { Value = revisions.Select(r => (object?)r.Content.AccountId ?? DBNull.Value).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("products", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = revisions.Select(r => (object?)r.Content.Product ?? DBNull.Value).ToArray() });
+            command.Parameters.Add(new NpgsqlParameter("segments", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = revisions.Select(r => (object?)r.Content.Segment ?? DBNull.Value).ToArray() });
+            command.Parameters.AddWithValue("owners", revisions.Select(r => r.Content.OwnerParticipantId).ToArray());
+            var updated = await command.ExecuteNonQueryAsync(cancellationToken);
+            if (updated != changed.Count)
+            {
+                throw new InvalidOperationException($"{changed.Count - updated} sale(s) changed under this batch although their keys were locked; nothing was written.");
+            }
+        }
+
+        private async Task CopyRevisionsAsync(NpgsqlConnection connection, IEnumerable<Plan> written, CancellationToken cancellationToken)
+        {
+            await using var import = await connection.BeginBinaryImportAsync(
+                "COPY sale_revisions (id, tenant_id, sale_id, number, kind, amount, currency, reporting_amount, close_date, account_id, product, segment, owner_participant_id, co_sellers, content_hash, channel, recorded_at) FROM STDIN (FORMAT BINARY)",
+                cancellationToken);
+            foreach (var plan in written)
+            {
+                var revision = plan.Change!.NewRevision!;
+                var sale = revision.Content;
+                import.StartRow();
+                import.Write(plan.RevisionId, NpgsqlDbType.Uuid);
+                import.Write(setup.TenantId, NpgsqlDbType.Uuid);
+                import.Write(plan.SaleId, NpgsqlDbType.Uuid);
+                import.Write(revision.Number, NpgsqlDbType.Integer);
+                import.Write(revision.Kind.ToString(), NpgsqlDbType.Text);
+                import.Write(sale.Amount, NpgsqlDbType.Numeric);
+                import.Write(sale.Currency, NpgsqlDbType.Text);
+                import.Write(plan.ReportingAmount, NpgsqlDbType.Numeric);
+                import.Write(sale.CloseDate, NpgsqlDbType.Date);
+                WriteNullable(import, sale.AccountId, NpgsqlDbType.Uuid);
+                WriteNullable(import, sale.Product, NpgsqlDbType.Text);
+                WriteNullable(import, sale.Segment, NpgsqlDbType.Text);
+                import.Write(sale.OwnerParticipantId, NpgsqlDbType.Uuid);
+                WriteNullable(import, sale.CoSellers.Count == 0 ? null : JsonSerializer.Serialize(sale.CoSellers, Json), NpgsqlDbType.Jsonb);
+                import.Write(sale.ContentHash, NpgsqlDbType.Text);
+                import.Write(options.Channel, NpgsqlDbType.Text);
+                import.Write(now, NpgsqlDbType.TimestampTz);
+            }
+
+            await import.CompleteAsync(cancellationToken);
+        }
+
+        private async Task<int> CopyCreditsAsync(NpgsqlConnection connection, IEnumerable<Plan> written, CancellationToken cancellationToken)
+        {
+            var count = 0;
+            await using var import = await connection.BeginBinaryImportAsync(
+                """
+                COPY credits (id, tenant_id, sale_id, sale_revision_id, sale_revision, type, adjusted_type, is_reversal, reverses_revision, rule_id, participant_id, reason,
+                    amount, currency, reporting_amount, reporting_currency, pay_amount, pay_currency, close_date, posting_date, period_id, territory_id) FROM STDIN (FORMAT BINARY)
+                """,
+                cancellationToken);
+            foreach (var plan in written)
+            {
+                for (var i = plan.CreditStart; i < plan.CreditEnd; i++)
+                {
+                    var credit = credits[i];
+                    import.StartRow();
+                    import.Write(Guid.CreateVersion7(now), NpgsqlDbType.Uuid);
+                    import.Write(setup.TenantId, NpgsqlDbType.Uuid);
+                    import.Write(plan.SaleId, NpgsqlDbType.Uuid);
+                    import.Write(plan.RevisionId, NpgsqlDbType.Uuid);
+                    import.Write(credit.SaleRevision, NpgsqlDbType.Integer);
+                    import.Write(TypeName(credit.Type), NpgsqlDbType.Text);
+                    import.Write(TypeName(credit.AdjustedType), NpgsqlDbType.Text);
+                    import.Write(credit.IsReversal, NpgsqlDbType.Boolean);
+                    WriteNullable(import, credit.IsReversal ? credit.ReversesRevision : (int?)null, NpgsqlDbType.Integer);
+                    import.Write(credit.RuleId, NpgsqlDbType.Uuid);
+                    import.Write(credit.ParticipantId, NpgsqlDbType.Uuid);
+                    import.Write(Reason(plan.SaleId, credit), NpgsqlDbType.Text);
+                    import.Write(credit.Amount, NpgsqlDbType.Numeric);
+                    import.Write(credit.Currency, NpgsqlDbType.Text);
+                    import.Write(credit.ReportingAmount, NpgsqlDbType.Numeric);
+                    import.Write(credit.ReportingCurrency, NpgsqlDbType.Text);
+                    import.Write(credit.PayAmount, NpgsqlDbType.Numeric);
+                    import.Write(credit.PayCurrency, NpgsqlDbType.Text);
+                    import.Write(credit.CloseDate, NpgsqlDbType.Date);
+                    import.Write(credit.PostingDate, NpgsqlDbType.Date);
+                    WriteNullable(import, setup.PeriodOf(credit.PostingDate), NpgsqlDbType.Uuid);
+                    WriteNullable(import, credit.TerritoryId, NpgsqlDbType.Uuid);
+                    count++;
+                }
+            }
+
+            await import.CompleteAsync(cancellationToken);
+            return count;
+        }
+
+        // A reversal repeats the reason of the row it cancels, which a reloaded credit cannot re-render (names are not stored twice).
+        private string Reason(Guid saleId, Credit credit) =>
+            credit.IsReversal && storedReasons.TryGetValue((saleId, credit.ReversesRevision, credit.ParticipantId, credit.Type.ToString(), credit.RuleId), out var original)
+                ? $"reversal of revision {credit.ReversesRevision.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {original}"
+                : credit.Reason;
+
+        private static string TypeName(CreditType type) => type switch
+        {
+            CreditType.Direct => "Direct",
+            CreditType.Split => "Split",
+            CreditType.Territory => "Territory",
+            CreditType.Overlay => "Overlay",
+            CreditType.Rollup => "Rollup",
+            CreditType.Adjustment => "Adjustment",
+            _ => type.ToString(),
+        };
+
+        private List<IOutboxEvent> Events(IEnumerable<Plan> written)
+        {
+            var events = new List<IOutboxEvent>();
+            var reporting = setup.ReportingCurrency;
+            if (!options.EventPerSale)
+            {
+                // Bulk: one credits event per participant for the whole batch, netted by type and posting date.
+                var byParticipant = new Dictionary<Guid, List<Credit>>();
+                foreach (var plan in written)
+                {
+                    for (var i = plan.CreditStart; i < plan.CreditEnd; i++)
+                    {
+                        var credit = credits[i];
+                        if (!byParticipant.TryGetValue(credit.ParticipantId, out var list))
+                        {
+                            byParticipant[credit.ParticipantId] = list = [];
+                        }
+
+                        list.Add(credit);
+                    }
+                }
+
+                foreach (var (_, list) in byParticipant)
+                {
+                    var deltas = CreditsChanged.Summarise(list);
+                    if (deltas.Count > 0)
+                    {
+                        events.Add(new CreditsChanged(Guid.CreateVersion7(now), setup.TenantId, now, options.Channel, "batch", 0, reporting, deltas));
+                    }
+                }
+
+                return events;
+            }
+
+            foreach (var plan in written)
+            {
+                var revision = plan.Change!.NewRevision!;
+                var sale = revision.Content;
+                IOutboxEvent saleEvent = plan.Change.Outcome switch
+                {
+                    SaleChangeOutcome.Recorded => new SaleRecorded(Guid.CreateVersion7(now), setup.TenantId, now, sale.Source, sale.ExternalId, revision.Number, sale.OwnerParticipantId, sale.Amount, sale.Currency, plan.ReportingAmount, reporting, sale.CloseDate, sale.AccountId, sale.Product),
+                    SaleChangeOutcome.Amended => new SaleAmended(Guid.CreateVersion7(now), setup.TenantId, now, sale.Source, sale.ExternalId, revision.Number, plan.Change.Superseded!.Number, sale.OwnerParticipantId, sale.Amount, sale.Currency, plan.ReportingAmount, plan.PreviousReportingAmount, reporting, sale.CloseDate),
+                    _ => new SaleCancelled(Guid.CreateVersion7(now), setup.TenantId, now, sale.Source, sale.ExternalId, revision.Number, plan.Change.Superseded!.Number, sale.OwnerParticipantId, plan.PreviousReportingAmount, reporting, sale.CloseDate),
+                };
+                events.Add(saleEvent);
+                var deltas = CreditsChanged.Summarise(credits.GetRange(plan.CreditStart, plan.CreditEnd - plan.CreditStart));
+                if (deltas.Count > 0)
+                {
+                    events.Add(new CreditsChanged(Guid.CreateVersion7(now), setup.TenantId, now, sale.Source, sale.ExternalId, revision.Number, reporting, deltas));
+                }
+            }
+
+            return events;
+        }
+    }
+}
