@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Spm.Api.Auth;
@@ -199,10 +200,14 @@ internal static class GraphQLExtensions
         // HTTP (GraphQL over HTTP) and WebSocket (graphql-transport-ws) on one path; the
         // transport initialises the schema at start-up so a broken schema stops the host.
         app.UseWebSockets();
-        // Anonymous at the endpoint on purpose: the transport itself refuses anonymous GraphQL
-        // requests (401, WebSocket close 4403), which lets a browser load GraphiQL from this path
-        // and lets WebSocket clients authenticate in connection_init instead of a header.
-        app.MapGraphQL("/graphql").AllowAnonymous();
+        // HTTP GraphQL needs a token, so a missing or expired one gets the usual challenge
+        // (WWW-Authenticate: Bearer error="invalid_token"). Two requests pass without one: a
+        // WebSocket upgrade, because browsers cannot set headers on it (the socket authenticates
+        // in connection_init or is closed with 4403), and a browser asking for the GraphiQL page.
+        app.MapGraphQL("/graphql").RequireAuthorization(new AuthorizationPolicyBuilder()
+            .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true
+                || (c.Resource is HttpContext http && (http.WebSockets.IsWebSocketRequest || IsPageRequest(http.Request))))
+            .Build());
         var graphiQL = app.Services.GetRequiredService<GraphiQLAssets>();
         app.MapGet(GraphiQLAssets.PathPrefix + "/{file}", (HttpContext context, string file) => graphiQL.ServeAsync(context, file)).AllowAnonymous();
         app.MapGet(GraphiQLAssets.PathPrefix, () => Results.Redirect("/graphql")).AllowAnonymous();
@@ -213,4 +218,10 @@ internal static class GraphQLExtensions
 
         return app;
     }
+
+    /// <summary>A browser navigating to /graphql: GET, accepts HTML, carries no GraphQL request.</summary>
+    private static bool IsPageRequest(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method)
+        && request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true)
+        && !request.Query.ContainsKey("query") && !request.Query.ContainsKey("documentId") && !request.Query.ContainsKey("extensions");
 }

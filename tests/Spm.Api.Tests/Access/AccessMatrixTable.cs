@@ -12,6 +12,7 @@ public static class AccessMatrixTable
     private const string Everyone = "admin finance manager rep partner display";
     private const string Readers = "admin finance manager rep partner";
     private const string Admin = "admin";
+    private const string Approvers = "admin manager";
 
     public static readonly IReadOnlyList<Row> Rows =
     [
@@ -40,6 +41,57 @@ public static class AccessMatrixTable
         // Persisted documents
         new("query", "persistedDocuments", "{ persistedDocuments(first: 100) { totalCount nodes { documentId text global } } }", Admin),
         new("mutation", "registerPersistedDocuments", """mutation { registerPersistedDocuments(input: {documents: ["{ not valid"]}) { documentIds errors { code field } } }""", Admin),
+
+        // Plans, quotas and approvals
+        new("query", "salesPlans", """{ salesPlans { __typename } }""", Readers),
+        new("query", "salesPlan", """{ salesPlan(fiscalYear: 1) { __typename } }""", Readers),
+        new("query", "capacity", """{ capacity(planId: "none") { __typename } }""", Readers),
+        new("query", "capacityWhatIf", """{ capacityWhatIf(input: {planId: "none"}) { __typename } }""", Readers),
+        new("query", "quotas", """{ quotas(first: 1, periodId: "none") { __typename } }""", Readers),
+        new("query", "quotaHistory", """{ quotaHistory(quotaId: "none") { __typename } }""", Readers),
+        new("query", "approvalRequests", """{ approvalRequests(first: 1) { __typename } }""", Readers),
+        new("mutation", "createSalesPlan", """mutation { createSalesPlan(input: {fiscalYear: 1}) { __typename } }""", Admin),
+        new("mutation", "updateSalesPlan", """mutation { updateSalesPlan(input: {id: "none"}) { __typename } }""", Admin),
+        new("mutation", "allocateQuotas", """mutation { allocateQuotas(input: {planId: "none"}) { __typename } }""", Admin),
+        new("mutation", "adjustQuota", """mutation { adjustQuota(input: {quotaId: "none", amount: "x", reason: "x"}) { __typename } }""", Approvers),
+        new("mutation", "submitQuotas", """mutation { submitQuotas(input: {quotaId: "none"}) { __typename } }""", Approvers),
+        new("mutation", "approveQuotas", """mutation { approveQuotas(input: {approvalRequestId: "none"}) { __typename } }""", Approvers),
+        new("mutation", "rejectQuotas", """mutation { rejectQuotas(input: {approvalRequestId: "none"}) { __typename } }""", Approvers),
+
+        // Accounts and territories
+        new("query", "accounts", """{ accounts(first: 1) { __typename } }""", Readers),
+        new("query", "account", """{ account(id: "none") { __typename } }""", Readers),
+        new("query", "territories", """{ territories { __typename } }""", Readers),
+        new("query", "territory", """{ territory(id: "none") { __typename } }""", Readers),
+        new("query", "territoryCoverage", """{ territoryCoverage { __typename } }""", Readers),
+        new("query", "territoryBalance", """{ territoryBalance { __typename } }""", Readers),
+        new("query", "resolveTerritory", """{ resolveTerritory(accountId: "none") { __typename } }""", Readers),
+        new("query", "rebalanceProposal", """{ rebalanceProposal(id: "none") { __typename } }""", Readers),
+        new("mutation", "upsertAccounts", """mutation { upsertAccounts(input: {accounts: []}) { __typename } }""", Admin),
+        new("mutation", "createTerritory", """mutation { createTerritory(input: {name: "x", level: "x", effectiveFrom: "2026-03-01"}) { __typename } }""", Admin),
+        new("mutation", "updateTerritory", """mutation { updateTerritory(input: {id: "none"}) { __typename } }""", Admin),
+        new("mutation", "moveTerritory", """mutation { moveTerritory(input: {id: "none"}) { __typename } }""", Admin),
+        new("mutation", "setTerritoryRules", """mutation { setTerritoryRules(input: {territoryId: "none", rules: []}) { __typename } }""", Admin),
+        new("mutation", "setTerritoryOverrides", """mutation { setTerritoryOverrides(input: {territoryId: "none", include: [], exclude: []}) { __typename } }""", Admin),
+        new("mutation", "assignTerritoryParticipant", """mutation { assignTerritoryParticipant(input: {territoryId: "none", participantId: "none", role: PRIMARY, effectiveFrom: "2026-03-01"}) { __typename } }""", Admin),
+        new("mutation", "unassignTerritoryParticipant", """mutation { unassignTerritoryParticipant(input: {assignmentId: "none"}) { __typename } }""", Admin),
+        new("mutation", "proposeRebalance", """mutation { proposeRebalance(input: {parentId: "none"}) { __typename } }""", Admin),
+        new("mutation", "applyRebalance", """mutation { applyRebalance(input: {proposalId: "none"}) { __typename } }""", Admin),
+
+        // Sales, crediting, activities, pipeline
+        new("query", "sales", """{ sales(first: 1) { __typename } }""", Readers),
+        new("query", "sale", """{ sale(id: "none") { __typename } }""", Readers),
+        new("query", "fxRates", """{ fxRates { __typename } }""", Readers),
+        new("query", "creditingRules", """{ creditingRules { __typename } }""", Readers),
+        new("mutation", "recordSales", """mutation { recordSales(input: {sales: []}) { __typename } }""", Admin),
+        new("mutation", "cancelSale", """mutation { cancelSale(input: {source: "x", externalId: "x"}) { __typename } }""", Admin),
+        new("mutation", "setFxRates", """mutation { setFxRates(input: {rates: []}) { __typename } }""", Admin),
+        new("mutation", "setCreditingRules", """mutation { setCreditingRules(input: {rules: []}) { __typename } }""", Admin),
+        new("mutation", "logActivities", """mutation { logActivities(input: {activities: []}) { __typename } }""", Admin),
+        new("mutation", "upsertOpportunities", """mutation { upsertOpportunities(input: {opportunities: []}) { __typename } }""", Admin),
+
+        // Live (subscriptions are listed here; the transport tests enforce them over the socket)
+        new("subscription", "serverClock", "subscription { serverClock }", Everyone),
 
         // Hub methods ("hub", "HubClass.Method", "", roles): none yet.
     ];

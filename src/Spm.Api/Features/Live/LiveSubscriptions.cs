@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using GraphQL;
 using GraphQL.Resolvers;
 using GraphQL.Types;
+using Spm.Api.Auth;
 using Spm.Api.Graph;
 
 namespace Spm.Api.Features.Live;
@@ -17,6 +18,7 @@ public static class LiveSubscriptions
         ArgumentNullException.ThrowIfNull(subscription);
         ArgumentNullException.ThrowIfNull(clock);
         var field = subscription.Field<NonNullGraphType<DateTimeGraphType>>("serverClock")
+            .Requires(Capability.Self)
             .Description(
                 "The server's current UTC instant, one event immediately, then one every `intervalSeconds`. Screens use it to run contest "
                 + "countdowns in server time, whatever their own clock says.")
