@@ -80,7 +80,8 @@ test('no token is 401', async () => {
     body: JSON.stringify({ query: '{ tenant { name } }' }),
   });
   assert.equal(response.status, 401);
-  assert.equal((await response.json()).errors[0].extensions.code, 'UNAUTHENTICATED');
+  // The standard bearer challenge (RFC 6750) tells the client which scheme to use.
+  assert.match(response.headers.get('www-authenticate') ?? '', /^Bearer/);
 });
 
 test('a browser GET of /graphql gets GraphiQL, whose assets are local and anonymous', async () => {

@@ -206,7 +206,7 @@ internal static class GraphQLExtensions
         // in connection_init or is closed with 4403), and a browser asking for the GraphiQL page.
         app.MapGraphQL("/graphql").RequireAuthorization(new AuthorizationPolicyBuilder()
             .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true
-                || (c.Resource is HttpContext http && (http.WebSockets.IsWebSocketRequest || IsPageRequest(http.Request))))
+                || (c.Resource is HttpContext http && (IsWebSocketUpgrade(http.Request) || IsPageRequest(http.Request))))
             .Build());
         var graphiQL = app.Services.GetRequiredService<GraphiQLAssets>();
         app.MapGet(GraphiQLAssets.PathPrefix + "/{file}", (HttpContext context, string file) => graphiQL.ServeAsync(context, file)).AllowAnonymous();
@@ -218,6 +218,13 @@ internal static class GraphQLExtensions
 
         return app;
     }
+
+    /// <summary>
+    /// A WebSocket handshake, read from its headers: authorization runs before the WebSocket
+    /// middleware has marked the request, so <c>IsWebSocketRequest</c> would still say no.
+    /// </summary>
+    private static bool IsWebSocketUpgrade(HttpRequest request) =>
+        HttpMethods.IsGet(request.Method) && string.Equals(request.Headers.Upgrade, "websocket", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A browser navigating to /graphql: GET, accepts HTML, carries no GraphQL request.</summary>
     private static bool IsPageRequest(HttpRequest request) =>

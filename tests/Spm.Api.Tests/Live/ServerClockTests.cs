@@ -55,7 +55,7 @@ public sealed class ServerClockTests(DatabaseFixture fixture) : IClassFixture<Da
     private async Task<GraphQLWebSocket> ConnectAsync(Guid? tenant)
     {
         var app = fixture.Api.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(new FixedClock(Instant))));
-        var headers = tenant is { } id ? new Dictionary<string, string> { ["X-Test-Tenant"] = id.ToString() } : null;
+        var headers = tenant is { } id ? new Dictionary<string, string> { ["X-Test-Tenant"] = id.ToString(), ["X-Test-Role"] = "display" } : null;
         var socket = await GraphQLWebSocket.ConnectAsync(app, [], headers, app);
         if (tenant is not null)
         {
