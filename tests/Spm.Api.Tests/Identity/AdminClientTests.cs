@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using OpenIddict.Abstractions;
@@ -138,6 +139,8 @@ public sealed class AdminClientTests(IdentityFixture fixture) : IClassFixture<Id
     [InlineData("role: FINANCE, scopes: [\"spm.read\"]", "INVALID_ROLE", "input.role")]
     [InlineData("role: PARTNER, scopes: [\"spm.read\", \"spm.write\"]", "INVALID_SCOPE", "input.scopes.1")]
     [InlineData("role: PARTNER, scopes: []", "REQUIRED", "input.scopes")]
+    [InlineData("role: ADMIN, scopes: [\"spm.read\"], redirectUris: [\"http://dash.example.com/cb\"]", "INVALID_REDIRECT_URI", "input.redirectUris.0")]
+    [InlineData("role: ADMIN, scopes: [\"spm.read\"], redirectUris: [\"https://dash.example.com/cb\", \"/relative\"]", "INVALID_REDIRECT_URI", "input.redirectUris.1")]
     public async Task Bad_input_is_refused_with_a_user_error_and_nothing_is_created(string input, string code, string field)
     {
         var admin = await AdminTokenAsync();
@@ -151,6 +154,40 @@ public sealed class AdminClientTests(IdentityFixture fixture) : IClassFixture<Id
         Assert.Equal(field, string.Join('.', payload.GetProperty("errors")[0].GetProperty("field").EnumerateArray().Select(f => f.GetString())));
         var after = (await TokenClient.GraphQLDataAsync(http, admin, "{ clients(includeRevoked: true) { id } }")).GetProperty("clients").GetArrayLength();
         Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task A_dashboard_is_a_public_client_that_redirects_only_to_its_registered_uris()
+    {
+        var admin = await AdminTokenAsync();
+        var created = (await TokenClient.GraphQLDataAsync(http, admin, """
+            mutation { createClient(input: {name: "Sales wall", role: ADMIN, scopes: ["spm.read"], redirectUris: ["https://wall.example.com/callback"]}) {
+              client { clientId } clientSecret errors { code } } }
+            """)).GetProperty("createClient");
+        Assert.Equal(0, created.GetProperty("errors").GetArrayLength());
+        // Browser apps cannot keep a secret, so none is issued.
+        Assert.Equal(JsonValueKind.Null, created.GetProperty("clientSecret").ValueKind);
+        var clientId = created.GetProperty("client").GetProperty("clientId").GetString()!;
+
+        using var browser = fixture.Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var sign = new BrowserSignIn(browser);
+        string Authorize(string redirect) => $"/connect/authorize?client_id={clientId}&response_type=code&scope=spm.read&state=s"
+            + $"&redirect_uri={Uri.EscapeDataString(redirect)}&code_challenge={sign.Challenge}&code_challenge_method=S256";
+
+        // The registered URI is accepted and the person is sent to sign in; any other is refused.
+        using var accepted = await browser.GetAsync(new Uri(Authorize("https://wall.example.com/callback"), UriKind.Relative));
+        using var refused = await browser.GetAsync(new Uri(Authorize("https://evil.example.com/callback"), UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        Assert.StartsWith("/account/login", accepted.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+
+        // No client-credentials grant for it: it acts only for people.
+        using var grant = await http.PostAsync(new Uri("/connect/token", UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, grant.StatusCode);
     }
 
     [Fact]

@@ -39,15 +39,29 @@ public sealed class ClientAdministration(
                 ? input.Role.ToClaim()
                 : throw new DomainException("INVALID_ROLE", "A client is either PARTNER (read-only) or ADMIN (integration).", "input.role");
             var scopes = CheckScopes(role, input.Scopes);
-            var secret = SpmClients.NewSecret();
+            var redirectUris = CheckRedirectUris(input.RedirectUris);
+            // A dashboard is a public client for people: no secret, code + PKCE only.
+            var secret = redirectUris.Count > 0 ? null : SpmClients.NewSecret();
             var descriptor = new OpenIddictApplicationDescriptor
             {
                 ClientId = NewClientId(name),
                 ClientSecret = secret,
-                ClientType = ClientTypes.Confidential,
+                ClientType = secret is null ? ClientTypes.Public : ClientTypes.Confidential,
+                ConsentType = ConsentTypes.Implicit,
                 DisplayName = name,
-                Permissions = { Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials },
             };
+            if (secret is null)
+            {
+                descriptor.Permissions.UnionWith([
+                    Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.GrantTypes.AuthorizationCode,
+                    Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code, Permissions.Prefixes.Scope + Scopes.OfflineAccess]);
+                descriptor.Requirements.Add(Requirements.Features.ProofKeyForCodeExchange);
+                descriptor.RedirectUris.UnionWith(redirectUris);
+            }
+            else
+            {
+                descriptor.Permissions.UnionWith([Permissions.Endpoints.Token, Permissions.GrantTypes.ClientCredentials]);
+            }
             foreach (var scope in scopes)
             {
                 descriptor.Permissions.Add(Permissions.Prefixes.Scope + scope);
@@ -147,6 +161,31 @@ public sealed class ClientAdministration(
         var application = await applications.FindByIdAsync(view.Id.ToString("D", CultureInfo.InvariantCulture), cancellationToken)
             ?? throw new DomainException("NOT_FOUND", "No client has this id.", "input.id");
         return (view, application);
+    }
+
+    /// <summary>Exact, absolute redirect URIs: https anywhere, http only on the developer's loopback.</summary>
+    private static List<Uri> CheckRedirectUris(IReadOnlyList<string>? requested)
+    {
+        var uris = new List<Uri>();
+        var given = requested ?? [];
+        if (given.Count > 10)
+        {
+            throw new DomainException("TOO_MANY", "A dashboard may register at most 10 redirect URIs.", "input.redirectUris");
+        }
+
+        for (var i = 0; i < given.Count; i++)
+        {
+            var field = "input.redirectUris." + i.ToString(CultureInfo.InvariantCulture);
+            if (!Uri.TryCreate(given[i]?.Trim(), UriKind.Absolute, out var uri) || !string.IsNullOrEmpty(uri.Fragment) || given[i].Length > 2000
+                || !(uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback)))
+            {
+                throw new DomainException("INVALID_REDIRECT_URI", $"'{given[i]}' is not an absolute https URI (http only on loopback) without a fragment.", field);
+            }
+
+            uris.Add(uri);
+        }
+
+        return uris;
     }
 
     private static List<string> CheckScopes(string role, IReadOnlyList<string>? requested)
