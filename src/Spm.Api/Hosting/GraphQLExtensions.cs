@@ -117,6 +117,7 @@ internal static class GraphQLExtensions
         builder.Services.AddScoped<QuotaDataLoaders>();
         builder.Services.AddScoped<ApprovalDataLoaders>();
         builder.Services.AddScoped<ApprovalWorkflow>();
+        builder.Services.AddScoped<IAllocationWeightSource, PriorPeriodActualsWeightSource>();
         builder.Services.AddSpmAccountsAndTerritories();
         AddSales(builder);
         builder.Services.AddGraphQLTransport<SpmSchema>(o =>

@@ -190,7 +190,7 @@ public sealed class AllocationTests(DatabaseFixture fixture) : IClassFixture<Dat
             "NEGATIVE" => (new { planId, weightBasis = "CUSTOM", customWeights = new[] { new { participantId = n1, weight = "-1" } } }, "ALLOCATION_NEGATIVE_WEIGHT", "input.customWeights.0.weight"),
             "NOT_A_NUMBER" => (new { planId, weightBasis = "CUSTOM", customWeights = new[] { new { participantId = n1, weight = "lots" } } }, "NOT_A_NUMBER", "input.customWeights.0.weight"),
             "UNKNOWN_PARTICIPANT" => (new { planId, weightBasis = "CUSTOM", customWeights = new[] { new { participantId = Id("Participant", org.Nora), weight = "1" } } }, "ALLOCATION_UNKNOWN_PARTICIPANT", "input.customWeights.0.participantId"),
-            "PRIOR_PERIOD_ACTUALS" => (new { planId, weightBasis = "PRIOR_PERIOD_ACTUALS" }, "WEIGHT_SOURCE_UNAVAILABLE", "input.weightBasis"),
+            "PRIOR_PERIOD_ACTUALS" => (new { planId, weightBasis = "PRIOR_PERIOD_ACTUALS" }, "ALLOCATION_ZERO_WEIGHTS", "input.weightBasis"),
             "UNKNOWN_PLAN" => (new { planId = Id("SalesPlan", Guid.CreateVersion7()) }, "NOT_FOUND", "input.planId"),
             "UNKNOWN_PERIOD" => (new { planId, periodId = Id("Period", Guid.CreateVersion7()) }, "NOT_FOUND", "input.periodId"),
             "NEGATIVE_TARGET" => (new { planId, target = "-5.00" }, "QUOTA_NEGATIVE", "input.target"),
@@ -200,16 +200,71 @@ public sealed class AllocationTests(DatabaseFixture fixture) : IClassFixture<Dat
         var payload = (await admin.DataAsync(Allocate, new { input }))["allocateQuotas"]!;
         var error = SingleError(payload);
         Assert.Equal((code, field), error);
-        if (@case == "PRIOR_PERIOD_ACTUALS")
-        {
-            Assert.Contains("PRIOR_PERIOD_ACTUALS", payload["errors"]![0]!["message"]!.GetValue<string>(), StringComparison.Ordinal);
-        }
-
         await using var db = fixture.CreateContext(org.TenantId);
         Assert.Equal(0, await db.Quotas.CountAsync());
         Assert.Equal(0, await db.QuotaChanges.CountAsync());
         Assert.Equal(0, await db.AuditLog.CountAsync(a => a.Action == "quota.allocate"));
     }
+
+    [Fact]
+    public async Task Prior_period_actuals_weigh_reps_by_their_net_credits_of_the_twelve_months_before_the_plan()
+    {
+        var org = await PlanningOrg.CreateAsync(fixture);
+        var planId = await org.CreatePlanAsync(fixture);
+        var admin = org.Admin(fixture);
+        await using (var db = fixture.CreateContext(org.TenantId))
+        {
+            // FY2027 starts 2027-01-01, so the prior period is 2026-01-01..2026-12-31.
+            // N1: 400 - 100 (a reversal) = 300; N2: 100; N3: only a sale from 2025 (outside); Nora: roll-up (left out).
+            db.Credits.AddRange(
+                Credit(org.TenantId, org.Reps["N1"], "Direct", 400m, new DateOnly(2026, 3, 1)),
+                Credit(org.TenantId, org.Reps["N1"], "Direct", -100m, new DateOnly(2026, 4, 1)),
+                Credit(org.TenantId, org.Reps["N2"], "Split", 100m, new DateOnly(2026, 12, 31)),
+                Credit(org.TenantId, org.Reps["N3"], "Direct", 500m, new DateOnly(2025, 12, 31)),
+                Credit(org.TenantId, org.Nora, "Rollup", 1000m, new DateOnly(2026, 6, 1)));
+            await db.SaveChangesAsync();
+        }
+
+        var payload = (await admin.DataAsync(Allocate, new { input = new { planId, weightBasis = "PRIOR_PERIOD_ACTUALS" } }))["allocateQuotas"]!;
+        AssertNoErrors(payload);
+
+        var year = (await admin.DataAsync("{ salesPlan(fiscalYear: 2027) { targets { period { id kind } } } }"))["salesPlan"]!["targets"]!.AsArray()
+            .Single(t => t!["period"]!["kind"]!.GetValue<string>() == "FISCAL_YEAR")!["period"]!["id"]!.GetValue<string>();
+        var teams = (await admin.DataAsync(PeriodQuotas, new { p = year }))["teams"]!.AsArray();
+        decimal RepYear(string team, string name) => Dec(Assert.Single(teams.Single(t => t!["name"]!.GetValue<string>() == team)!["members"]!.AsArray()
+            .Single(p => p!["name"]!.GetValue<string>().StartsWith(name, StringComparison.Ordinal))!["quotas"]!.AsArray(), q => !q!["isOverlay"]!.GetValue<bool>())!["amount"]);
+
+        // Weights 300 : 100 : 0: North carries the whole 1,000,000.07, N1 three quarters of it
+        // (each month is split to the cent, so the year may differ from 750,000.05 by a few cents).
+        Assert.Equal(0m, RepYear("South", "S1"));
+        Assert.Equal(0m, RepYear("North", "N3"));
+        var n1 = RepYear("North", "N1");
+        var n2 = RepYear("North", "N2");
+        Assert.Equal(1000000.07m, n1 + n2);
+        Assert.InRange(n1, 750000.05m - 0.12m, 750000.05m + 0.12m);
+    }
+
+    private static Spm.Infrastructure.Sales.StoredCredit Credit(Guid tenant, Guid participant, string type, decimal amount, DateOnly posted) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        TenantId = tenant,
+        SaleId = Guid.CreateVersion7(),
+        SaleRevisionId = Guid.CreateVersion7(),
+        SaleRevision = 1,
+        Type = type,
+        AdjustedType = type,
+        RuleId = Guid.CreateVersion7(),
+        ParticipantId = participant,
+        Reason = "test",
+        Amount = amount,
+        Currency = "USD",
+        ReportingAmount = amount,
+        ReportingCurrency = "USD",
+        PayAmount = amount,
+        PayCurrency = "USD",
+        CloseDate = posted,
+        PostingDate = posted,
+    };
 
     [Fact]
     public async Task A_count_quota_is_allocated_in_whole_units()
