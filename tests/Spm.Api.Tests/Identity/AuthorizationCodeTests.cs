@@ -1,5 +1,10 @@
 using System.Net;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using OpenIddict.Abstractions;
+using Spm.Api.Identity;
 
 namespace Spm.Api.Tests.Identity;
 
@@ -64,6 +69,36 @@ public sealed class AuthorizationCodeTests(IdentityFixture fixture) : IClassFixt
         // Refused outright: no redirect, so no code reaches the client.
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Null(response.Headers.Location);
+    }
+
+    [Fact]
+    public async Task A_dashboard_of_another_tenant_gets_no_code_for_this_tenants_people()
+    {
+        const string foreign = "dashboard-of-b";
+        await using (var scope = fixture.Factory.Services.CreateAsyncScope())
+        {
+            var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
+            await SpmClients.CreateOrUpdatePublicClientAsync(applications, foreign, [IdentityFixture.RedirectUri], SpmScopes.All, default);
+            var application = (await applications.FindByClientIdAsync(foreign))!;
+            var descriptor = new OpenIddictApplicationDescriptor();
+            await applications.PopulateAsync(descriptor, application);
+            descriptor.Properties[SpmClientProperties.Tenant] = JsonSerializer.SerializeToElement(fixture.TenantB.ToString("D"));
+            await applications.UpdateAsync(application, descriptor);
+        }
+
+        var flow = new BrowserSignIn(browser);
+        var url = flow.AuthorizeUrl().Replace($"client_id={IdentityFixture.WebClient}", $"client_id={foreign}", StringComparison.Ordinal);
+        using var authorize = await browser.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.Redirect, authorize.StatusCode);
+        using var signedIn = await flow.SignInAsync(authorize.Headers.Location!.PathAndQuery, IdentityFixture.UserA, fixture.Password);
+        using var back = await browser.GetAsync(signedIn.Headers.Location!);
+
+        // Alice belongs to tenant A: tenant B's dashboard gets an error, never a code.
+        var callback = back.Headers.Location!;
+        Assert.StartsWith(IdentityFixture.RedirectUri.ToString(), callback.ToString(), StringComparison.Ordinal);
+        var query = QueryHelpers.ParseQuery(callback.Query);
+        Assert.Equal("access_denied", query["error"].ToString());
+        Assert.False(query.ContainsKey("code"));
     }
 
     [Fact]
