@@ -28,7 +28,15 @@ internal static class TerritoryRevisionTriggerSql
             END $$;
 
             """);
-        foreach (var table in Tables)
+        sql.Append(TriggersFor(Tables));
+        return sql.ToString();
+    }
+
+    /// <summary>Revision triggers on more tables (the functions must exist): what territory metrics read.</summary>
+    public static string TriggersFor(IEnumerable<string> tables)
+    {
+        var sql = new System.Text.StringBuilder();
+        foreach (var table in tables)
         {
             sql.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"CREATE TRIGGER trg_{table}_revision_insert AFTER INSERT ON {table} REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION territory_revision_bump_new();");
             sql.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"CREATE TRIGGER trg_{table}_revision_update AFTER UPDATE ON {table} REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION territory_revision_bump_new();");
@@ -40,8 +48,16 @@ internal static class TerritoryRevisionTriggerSql
 
     public static string Drop()
     {
+        var sql = new System.Text.StringBuilder(DropTriggersFor(Tables));
+        sql.AppendLine("DROP FUNCTION IF EXISTS territory_revision_bump_new();");
+        sql.AppendLine("DROP FUNCTION IF EXISTS territory_revision_bump_old();");
+        return sql.ToString();
+    }
+
+    public static string DropTriggersFor(IEnumerable<string> tables)
+    {
         var sql = new System.Text.StringBuilder();
-        foreach (var table in Tables)
+        foreach (var table in tables)
         {
             foreach (var op in new[] { "insert", "update", "delete" })
             {
@@ -49,8 +65,6 @@ internal static class TerritoryRevisionTriggerSql
             }
         }
 
-        sql.AppendLine("DROP FUNCTION IF EXISTS territory_revision_bump_new();");
-        sql.AppendLine("DROP FUNCTION IF EXISTS territory_revision_bump_old();");
         return sql.ToString();
     }
 }

@@ -36,17 +36,86 @@ public sealed class TerritoryGraphQLTests(DatabaseFixture fixture) : IClassFixtu
         var s = await CreateAsync(fixture);
         var data = await s.Admin.DataAsync(Tree, new { asOf = "2025-06-01" });
 
-        // North: N1..N4 (N1 also matches South's "94" but North comes first), potential 4 x 100, revenue 10 + 20.
+        // North: N1..N4 (N1 also matches South's "94" but North comes first), potential 4 x 100; no sales, no pipeline yet.
         var north = data["territories"]![0]!["children"]![0]!;
         Assert.Equal(4, north["accounts"]!["totalCount"]!.GetValue<int>());
         Assert.Equal("400.00", north["metrics"]!["potential"]!.GetValue<string>());
-        Assert.Equal("30.00", north["metrics"]!["lastYearRevenue"]!.GetValue<string>());
+        Assert.Equal("0", north["metrics"]!["lastYearRevenue"]!.GetValue<string>());
         Snapshot.Match(Newtonsoft.Json.Linq.JToken.Parse(data.ToJsonString()));
 
         // Before the territories start there is nothing.
         var before = await s.Admin.DataAsync(Tree, new { asOf = "2024-12-31" });
         Assert.Empty(before["territories"]!.AsArray());
     }
+
+    [Fact]
+    public async Task Open_pipeline_and_last_years_revenue_come_from_opportunities_and_sales_in_reporting_currency()
+    {
+        var s = await CreateAsync(fixture);
+        var tenant = s.Org.TenantId;
+        var owner = s.Org.RepIds[0];
+        await using (var db = fixture.CreateContext(tenant))
+        {
+            var ids = await db.Accounts.Where(a => a.ExternalId == "N1" || a.ExternalId == "N2").ToDictionaryAsync(a => a.ExternalId, a => a.Id);
+            // Reporting currency EUR; 1 USD = 0.9 EUR from 2025-01-01.
+            db.FxRates.Add(new Spm.Domain.Currency.FxRate(tenant, "USD", "EUR", 0.9m, new DateOnly(2025, 1, 1)));
+            db.Sales.AddRange(
+                Sale(tenant, ids["N1"], owner, 10m, new DateOnly(2025, 1, 15), cancelled: false),
+                Sale(tenant, ids["N2"], owner, 20m, new DateOnly(2024, 7, 1), cancelled: false),
+                Sale(tenant, ids["N2"], owner, 500m, new DateOnly(2024, 5, 31), cancelled: false),
+                Sale(tenant, ids["N1"], owner, 999m, new DateOnly(2025, 2, 1), cancelled: true));
+            db.Opportunities.AddRange(
+                Opportunity(tenant, ids["N1"], owner, 100m, "USD", wonOn: null),
+                Opportunity(tenant, ids["N2"], owner, 50m, "EUR", wonOn: null),
+                Opportunity(tenant, ids["N2"], owner, 7000m, "EUR", wonOn: new DateOnly(2025, 3, 1)));
+            await db.SaveChangesAsync();
+        }
+
+        var data = await s.Admin.DataAsync(Tree, new { asOf = "2025-06-01" });
+
+        // Revenue: 10 + 20 (the 2024-05-31 sale is more than a year before, the cancelled one does not count) = 30.00.
+        // Pipeline: 100 USD x 0.9 = 90.00 EUR, plus 50.00 EUR open; the won 7,000 is not pipeline = 140.00.
+        var north = data["territories"]![0]!["children"]![0]!["metrics"]!;
+        Assert.Equal("30.00", north["lastYearRevenue"]!.GetValue<string>());
+        Assert.Equal("140.00", north["openPipeline"]!.GetValue<string>());
+    }
+
+    private static Spm.Infrastructure.Sales.StoredSale Sale(Guid tenant, Guid account, Guid owner, decimal amount, DateOnly closed, bool cancelled) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        TenantId = tenant,
+        Source = "test",
+        ExternalId = Guid.NewGuid().ToString("N"),
+        CurrentRevision = 1,
+        IsCancelled = cancelled,
+        ContentHash = "test",
+        Amount = amount,
+        Currency = "EUR",
+        ReportingAmount = amount,
+        ReportingCurrency = "EUR",
+        CloseDate = closed,
+        AccountId = account,
+        OwnerParticipantId = owner,
+        RecordedAt = DateTimeOffset.UtcNow,
+        UpdatedAt = DateTimeOffset.UtcNow,
+    };
+
+    private static Spm.Infrastructure.Pipeline.Opportunity Opportunity(Guid tenant, Guid account, Guid owner, decimal amount, string currency, DateOnly? wonOn) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        TenantId = tenant,
+        Source = "test",
+        ExternalId = Guid.NewGuid().ToString("N"),
+        AccountId = account,
+        OwnerParticipantId = owner,
+        Stage = wonOn is null ? "proposal" : "won",
+        Amount = amount,
+        Currency = currency,
+        Probability = 0.5m,
+        CreatedOn = new DateOnly(2025, 1, 2),
+        WonOn = wonOn,
+        UpdatedAt = DateTimeOffset.UtcNow,
+    };
 
     [Fact]
     public async Task Coverage_reports_the_uncovered_account_and_the_double_claim_at_level_one()

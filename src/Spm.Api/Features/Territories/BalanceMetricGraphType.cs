@@ -11,6 +11,6 @@ public sealed class BalanceMetricGraphType() : DescribedEnumGraphType<BalanceMet
     {
         [BalanceMetric.Potential] = "Sum of the accounts' potential (market opportunity).",
         [BalanceMetric.AccountCount] = "Number of accounts (workload).",
-        [BalanceMetric.OpenPipeline] = "Open pipeline of the accounts; always 0 until opportunities exist (the pipeline issue).",
-        [BalanceMetric.LastYearRevenue] = "Last year's revenue: the accounts' annual revenue field until sales history exists.",
+        [BalanceMetric.OpenPipeline] = "Open pipeline of the accounts: opportunities neither won nor lost, in reporting currency.",
+        [BalanceMetric.LastYearRevenue] = "Last year's revenue: sales of the accounts closed in the twelve months before the date, in reporting currency.",
     });

@@ -5,7 +5,11 @@ namespace Spm.Api.Features.Territories;
 /// <summary>Every account of a tenant resolved on one date, with what balance metrics need of it.</summary>
 public sealed class TerritoryMembership
 {
-    public TerritoryMembership(TerritorySnapshot snapshot, IReadOnlyList<(AccountAttributes Attributes, string Name)> accounts)
+    public TerritoryMembership(
+        TerritorySnapshot snapshot,
+        IReadOnlyList<(AccountAttributes Attributes, string Name)> accounts,
+        IReadOnlyDictionary<Guid, decimal>? openPipeline = null,
+        IReadOnlyDictionary<Guid, decimal>? lastYearRevenue = null)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(accounts);
@@ -31,7 +35,8 @@ public sealed class TerritoryMembership
 
         members = byTerritory;
         index = Accounts.Select((a, i) => (a.AccountId, i)).ToDictionary(x => x.AccountId, x => x.i);
-        // Pipeline arrives with the pipeline issue; last year's revenue is the account's annual revenue until sales history exists.
+        pipelineByAccount = openPipeline ?? new Dictionary<Guid, decimal>();
+        revenueByAccount = lastYearRevenue ?? new Dictionary<Guid, decimal>();
         Loads = [.. Assignments.Where(a => a.TerritoryId is not null).Select(a => Load(a.AccountId))];
         Balance = TerritoryBalance.Measure(snapshot.Hierarchy, snapshot.AsOf, Loads);
         LoadById = Balance.Territories.ToDictionary(l => l.TerritoryId);
@@ -39,6 +44,8 @@ public sealed class TerritoryMembership
 
     private readonly Dictionary<Guid, List<int>> members;
     private readonly Dictionary<Guid, int> index;
+    private readonly IReadOnlyDictionary<Guid, decimal> pipelineByAccount;
+    private readonly IReadOnlyDictionary<Guid, decimal> revenueByAccount;
 
     public TerritorySnapshot Snapshot { get; }
 
@@ -68,6 +75,6 @@ public sealed class TerritoryMembership
     {
         var account = Accounts[index[accountId]];
         var assignment = Assignments[index[accountId]];
-        return new AccountLoad(accountId, assignment.TerritoryId!.Value, account.Potential, 0m, account.AnnualRevenue);
+        return new AccountLoad(accountId, assignment.TerritoryId!.Value, account.Potential, pipelineByAccount.GetValueOrDefault(accountId), revenueByAccount.GetValueOrDefault(accountId));
     }
 }

@@ -13,7 +13,7 @@ public sealed class TerritoryMetricsGraphType : ObjectGraphType<TerritoryLoad>
         Description = "What a territory weighs: opportunity, workload and history of its accounts, descendants included.";
         Field<NonNullGraphType<IntGraphType>>("accountCount").Description("Number of accounts.").Resolve(c => c.Source.AccountCount);
         Field<NonNullGraphType<DecimalStringGraphType>>("potential").Description("Sum of the accounts' potential.").Resolve(c => c.Source.Potential);
-        Field<NonNullGraphType<DecimalStringGraphType>>("openPipeline").Description("Open pipeline of the accounts. Always 0 for now: opportunities arrive with the pipeline issue.").Resolve(c => c.Source.OpenPipeline);
-        Field<NonNullGraphType<DecimalStringGraphType>>("lastYearRevenue").Description("Last year's revenue: the sum of the accounts' `annualRevenue` until sales history exists.").Resolve(c => c.Source.LastYearRevenue);
+        Field<NonNullGraphType<DecimalStringGraphType>>("openPipeline").Description("Open pipeline of the accounts: opportunities neither won nor lost, converted to reporting currency on the date.").Resolve(c => c.Source.OpenPipeline);
+        Field<NonNullGraphType<DecimalStringGraphType>>("lastYearRevenue").Description("Last year's revenue: sales of the accounts (not cancelled) closed in the twelve months before the date, in reporting currency.").Resolve(c => c.Source.LastYearRevenue);
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Spm.Domain.Currency;
 using Spm.Domain.Territories;
 using Spm.Infrastructure.Persistence;
 using Spm.Infrastructure.Tenancy;
@@ -80,7 +81,35 @@ public sealed class TerritoryOwnershipService(NpgsqlDataSource dataSource) : ITe
         var accounts = await db.Accounts.AsNoTracking()
             .Select(a => new { a.Name, Attributes = new AccountAttributes(a.Id, a.Country, a.Region, a.County, a.City, a.PostalCode, a.Industry, a.EmployeeCount, a.AnnualRevenue, a.Potential) })
             .ToListAsync(CancellationToken.None);
-        return new TerritoryMembership(snapshot, [.. accounts.Select(a => (a.Attributes, a.Name))]);
+
+        var reporting = await db.Tenants.AsNoTracking().Where(t => t.Id == snapshot.TenantId).Select(t => t.ReportingCurrency).SingleAsync(CancellationToken.None);
+
+        // Last year's revenue: sales (not cancelled) closed in the twelve months before the date, in reporting currency.
+        var yearAgo = snapshot.AsOf.AddYears(-1);
+        var revenue = await db.Sales.AsNoTracking()
+            .Where(s => s.AccountId != null && !s.IsCancelled && s.CloseDate >= yearAgo && s.CloseDate < snapshot.AsOf)
+            .GroupBy(s => s.AccountId!.Value)
+            .Select(g => new { Account = g.Key, Amount = g.Sum(s => s.ReportingAmount) })
+            .ToDictionaryAsync(r => r.Account, r => Money.Round(r.Amount, reporting), CancellationToken.None);
+
+        // Open pipeline: opportunities neither won nor lost, converted to reporting currency at the date; a
+        // missing rate is an error (FX_RATE_MISSING), never a silent zero.
+        var open = await db.Opportunities.AsNoTracking()
+            .Where(o => o.AccountId != null && o.WonOn == null && o.LostOn == null && o.CreatedOn <= snapshot.AsOf)
+            .GroupBy(o => new { Account = o.AccountId!.Value, o.Currency })
+            .Select(g => new { g.Key.Account, g.Key.Currency, Amount = g.Sum(o => o.Amount) })
+            .ToListAsync(CancellationToken.None);
+        var pipeline = new Dictionary<Guid, decimal>();
+        if (open.Count > 0)
+        {
+            var fx = new FxRateTable(snapshot.TenantId, reporting, await db.FxRates.AsNoTracking().ToListAsync(CancellationToken.None));
+            foreach (var row in open)
+            {
+                pipeline[row.Account] = Money.Round(pipeline.GetValueOrDefault(row.Account) + fx.Convert(row.Amount, row.Currency, reporting, snapshot.AsOf), reporting);
+            }
+        }
+
+        return new TerritoryMembership(snapshot, [.. accounts.Select(a => (a.Attributes, a.Name))], pipeline, revenue);
     }
 
     private static async Task<long> RevisionAsync(SpmDbContext db, Guid tenantId, CancellationToken cancellationToken) =>
