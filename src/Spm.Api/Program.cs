@@ -20,6 +20,8 @@ if (await SpmCommands.TryRunAsync(app, args))
     return;
 }
 
+// Before authorization, so the /graphql policy can recognise a WebSocket handshake.
+app.UseWebSockets();
 app.UseSpmAuth();
 app.MapSpmHealth();
 app.MapSpmGraphQL();

@@ -18,6 +18,7 @@ using Spm.Api.Features.Territories;
 using Spm.Api.Graph;
 using Spm.GraphQL.AspNetCore;
 using Spm.GraphQL.AspNetCore.Budgets;
+using Spm.GraphQL.AspNetCore.Http;
 using Spm.GraphQL.AspNetCore.Persisted;
 using Spm.GraphQL.AspNetCore.WebSockets;
 using Spm.Infrastructure.Crediting;
@@ -200,14 +201,13 @@ internal static class GraphQLExtensions
     {
         // HTTP (GraphQL over HTTP) and WebSocket (graphql-transport-ws) on one path; the
         // transport initialises the schema at start-up so a broken schema stops the host.
-        app.UseWebSockets();
         // HTTP GraphQL needs a token, so a missing or expired one gets the usual challenge
         // (WWW-Authenticate: Bearer error="invalid_token"). Two requests pass without one: a
         // WebSocket upgrade, because browsers cannot set headers on it (the socket authenticates
         // in connection_init or is closed with 4403), and a browser asking for the GraphiQL page.
         app.MapGraphQL("/graphql").RequireAuthorization(new AuthorizationPolicyBuilder()
             .RequireAssertion(c => c.User.Identity?.IsAuthenticated == true
-                || (c.Resource is HttpContext http && (IsWebSocketUpgrade(http.Request) || IsPageRequest(http.Request))))
+                || (c.Resource is HttpContext http && (http.WebSockets.IsWebSocketRequest || GraphQLPageRequest.Matches(http.Request))))
             .Build());
         var graphiQL = app.Services.GetRequiredService<GraphiQLAssets>();
         app.MapGet(GraphiQLAssets.PathPrefix + "/{file}", (HttpContext context, string file) => graphiQL.ServeAsync(context, file)).AllowAnonymous();
@@ -219,17 +219,4 @@ internal static class GraphQLExtensions
 
         return app;
     }
-
-    /// <summary>
-    /// A WebSocket handshake, read from its headers: authorization runs before the WebSocket
-    /// middleware has marked the request, so <c>IsWebSocketRequest</c> would still say no.
-    /// </summary>
-    private static bool IsWebSocketUpgrade(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method) && string.Equals(request.Headers.Upgrade, "websocket", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>A browser navigating to /graphql: GET, accepts HTML, carries no GraphQL request.</summary>
-    private static bool IsPageRequest(HttpRequest request) =>
-        HttpMethods.IsGet(request.Method)
-        && request.Headers.Accept.Any(a => a?.Contains("text/html", StringComparison.OrdinalIgnoreCase) == true)
-        && !request.Query.ContainsKey("query") && !request.Query.ContainsKey("documentId") && !request.Query.ContainsKey("extensions");
 }

@@ -30,12 +30,7 @@ internal sealed class GraphQLHttpHandler<TSchema>(
             return;
         }
 
-        if (isGet
-            && (settings.HtmlRequestHandler is not null || settings.GraphiQLPath is not null)
-            && !httpRequest.Query.ContainsKey("query")
-            && !httpRequest.Query.ContainsKey("documentId")
-            && !httpRequest.Query.ContainsKey("extensions")
-            && MediaTypes.AcceptsHtml(httpRequest.Headers.Accept))
+        if ((settings.HtmlRequestHandler is not null || settings.GraphiQLPath is not null) && GraphQLPageRequest.Matches(httpRequest))
         {
             if (settings.HtmlRequestHandler is { } htmlHandler)
             {

@@ -15,6 +15,7 @@ public sealed class TerritoryCreditingSource(ITerritoryOwnership ownership) : IT
 
     private sealed class Lookup(ITerritoryOwnership ownership, Guid tenantId, CancellationToken cancellationToken) : ITerritoryOwnershipLookup
     {
+        private readonly Dictionary<DateOnly, TerritorySnapshot> days = [];
         private readonly Dictionary<(Guid Account, DateOnly Day), TerritoryOwnership?> answers = [];
 
         public TerritoryOwnership? Find(Guid accountId, DateOnly onDate)
@@ -24,10 +25,15 @@ public sealed class TerritoryCreditingSource(ITerritoryOwnership ownership) : IT
                 return known;
             }
 
-            // The engine asks synchronously, once per sale. The service compiles and caches the
-            // tenant's territories per day, so only the first account of a day waits on PostgreSQL;
-            // there is no synchronisation context in ASP.NET Core to deadlock on.
-            var snapshot = ownership.SnapshotAsync(tenantId, onDate, cancellationToken).GetAwaiter().GetResult();
+            // The engine asks synchronously, once per sale; ASP.NET Core has no synchronisation
+            // context to deadlock on. The snapshot (for territory names) is read once per close
+            // date of the run; each new account costs one resolution.
+            if (!days.TryGetValue(onDate, out var snapshot))
+            {
+                snapshot = ownership.SnapshotAsync(tenantId, onDate, cancellationToken).GetAwaiter().GetResult();
+                days[onDate] = snapshot;
+            }
+
             var owned = ownership.ResolveAsync(tenantId, accountId, onDate, cancellationToken).GetAwaiter().GetResult();
             TerritoryOwnership? answer = null;
             if (owned is { TerritoryId: { } territoryId })
