@@ -91,7 +91,11 @@ public static class CompensationEngine
     }
 
     /// <summary>What <paramref name="deal"/> would pay <paramref name="participantId"/> in the input's period, given the credits so far.</summary>
-    /// <remarks>The deal is credited in full to the participant as a credit of <see cref="DealScenario.Type"/> posting on its close date, which must fall in the period.</remarks>
+    /// <remarks>
+    /// The deal is credited in full to the participant as a credit of <see cref="DealScenario.Type"/> posting on its
+    /// close date, which must fall in the period (<c>COMP_ESTIMATE_OUTSIDE_PERIOD</c> otherwise); a participant with
+    /// no plan in the period is refused with <c>COMP_NO_ASSIGNMENT</c>.
+    /// </remarks>
     public static DealEstimate Estimate(CompensationInput input, Guid participantId, DealScenario deal)
     {
         ArgumentNullException.ThrowIfNull(input);

@@ -104,6 +104,7 @@ internal sealed class ParticipantCalculation
 
             if (!string.Equals(c.Currency, lastCurrency, StringComparison.Ordinal) || c.PostingDate != lastDate)
             {
+                CurrencyCode.Require(c.Currency, "credits.currency");
                 (lastCurrency, lastDate, lastRate) = (c.Currency, c.PostingDate, ctx.Rate(c.Currency, currency, c.PostingDate));
             }
 
