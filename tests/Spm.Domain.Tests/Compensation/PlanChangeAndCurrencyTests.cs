@@ -19,7 +19,8 @@ public sealed class PlanChangeAndCurrencyTests
         var v1 = Plan(Commission(CommissionMethod.Marginal, (0m, 0.04m), (1m, 0.08m))) with { EffectiveTo = D(4, 15) };
         var v2 = Plan(
             Commission(CommissionMethod.Marginal, (0m, 0.05m), (1m, 0.10m)),
-            new DrawComponent { Id = "draw", Name = "Draw", Amount = 3_000m }) with { Version = 2, EffectiveFrom = D(4, 16) };
+            new DrawComponent { Id = "draw", Name = "Draw", Amount = 3_000m }) with
+        { Version = 2, EffectiveFrom = D(4, 16) };
         var input = new CompensationInput
         {
             Period = Apr,
