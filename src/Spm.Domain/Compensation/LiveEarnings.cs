@@ -1,0 +1,52 @@
+namespace Spm.Domain.Compensation;
+
+/// <summary>
+/// A participant's earnings so far in the open period, kept current credit by credit for the live layer.
+/// Not thread-safe: one instance per participant, updated under the caller's lock or in a single consumer.
+/// </summary>
+/// <remarks>
+/// Each credit recalculates the participant's statement from the credits held (a participant has hundreds of
+/// credits in a period, not millions), because tier crossings, gates and caps make a delta formula wrong at the
+/// edges. The result is exactly what a calculation run over the same credits would give.
+/// </remarks>
+public sealed class LiveEarnings
+{
+    private readonly EngineContext context;
+    private readonly List<CompCredit> credits;
+
+    /// <summary>Starts from the open period's input (only <paramref name="participantId"/>'s part of it is used).</summary>
+    public LiveEarnings(CompensationInput openPeriod, Guid participantId)
+    {
+        ArgumentNullException.ThrowIfNull(openPeriod);
+        ParticipantId = participantId;
+        context = new EngineContext(openPeriod with { Participants = [participantId] });
+        credits = [.. openPeriod.Credits.Where(c => c.ParticipantId == participantId)];
+        Current = Recalculate();
+    }
+
+    public Guid ParticipantId { get; }
+
+    /// <summary>The statement as of the last credit; null when the participant has no assignment in the period.</summary>
+    public ParticipantResult? Current { get; private set; }
+
+    /// <summary>Adds a committed credit (a reversal is a negative one) and returns how earnings moved; null without an assignment.</summary>
+    public EarningsUpdate? Apply(CompCredit credit)
+    {
+        if (credit.ParticipantId != ParticipantId)
+        {
+            throw new ArgumentException($"The credit is for participant {credit.ParticipantId}, not {ParticipantId}.", nameof(credit));
+        }
+
+        var previous = Current;
+        credits.Add(credit);
+        Current = Recalculate();
+        return Current is null
+            ? null
+            : new EarningsUpdate(ParticipantId, Current.Period, Current.Currency, previous?.Earnings ?? 0m, Current.Earnings, Current.Attainment, credit.CreditId);
+    }
+
+    private ParticipantResult? Recalculate()
+    {
+        return ParticipantCalculation.Run(context, ParticipantId, [.. credits]);
+    }
+}
