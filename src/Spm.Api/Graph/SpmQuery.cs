@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Spm.Api.Features.Access;
 using Spm.Api.Features.Accounts;
 using Spm.Api.Features.Approvals;
+using Spm.Api.Features.Attainment;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Plans;
@@ -29,6 +30,7 @@ public sealed class SpmQuery : ObjectGraphType
         AccountQueries.Register(this, nodes);
         TerritoryQueries.Register(this, nodes);
         SalesQueries.Register(this, nodes);
+        AttainmentQueries.Register(this);
         CreditingConfiguration.RegisterQueries(this);
     }
 }

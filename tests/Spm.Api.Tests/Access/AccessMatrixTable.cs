@@ -81,6 +81,9 @@ public static class AccessMatrixTable
         // Sales, crediting, activities, pipeline
         new("query", "sales", """{ sales(first: 1) { __typename } }""", Readers),
         new("query", "sale", """{ sale(id: "none") { __typename } }""", Readers),
+        new("query", "attainment", """{ attainment(periodId: "none") { __typename } }""", Readers),
+        new("query", "teamAttainment", """{ teamAttainment(teamId: "none", periodId: "none") { __typename } }""", Readers),
+        new("query", "territoryAttainment", """{ territoryAttainment(territoryId: "none", periodId: "none") { __typename } }""", Readers),
         new("query", "fxRates", """{ fxRates { __typename } }""", Readers),
         new("query", "creditingRules", """{ creditingRules { __typename } }""", Readers),
         new("mutation", "recordSales", """mutation { recordSales(input: {sales: []}) { __typename } }""", Admin),
