@@ -200,6 +200,14 @@ internal static class GraphQLExtensions
         builder.Services.AddSingleton<AttainmentGraphType>();
         builder.Services.AddSingleton<AttainmentScopeGraphType>();
         builder.Services.AddSingleton<CreditConnectionGraphType>();
+        builder.Services.AddSingleton<RecreditSalesInputGraphType>();
+        builder.Services.AddSingleton<RecreditSalesPayloadGraphType>();
+        builder.Services.AddSingleton<ActivityGraphType>();
+        builder.Services.AddSingleton<ActivityConnectionGraphType>();
+        builder.Services.AddSingleton<OpportunityGraphType>();
+        builder.Services.AddSingleton<OpportunityStageChangeGraphType>();
+        builder.Services.AddSingleton<OpportunityConnectionGraphType>();
+        builder.Services.AddScoped<PipelineDataLoaders>();
     }
 
     public static WebApplication MapSpmGraphQL(this WebApplication app)
