@@ -8,5 +8,6 @@ public static class AttainmentMath
     /// a quota or with a zero quota: attainment of nothing is undefined, not 0 % and not infinite.
     /// </summary>
     public static decimal? Percent(decimal credited, decimal? quota) =>
-        quota is { } q && q != 0 ? Math.Round(credited * 100m / q, 2, MidpointRounding.AwayFromZero) : null;
+        // Adding 0.00m fixes the scale at two decimals, so 50 % reads "50.00" everywhere, like money.
+        quota is { } q && q != 0 ? Math.Round(credited * 100m / q, 2, MidpointRounding.AwayFromZero) + 0.00m : null;
 }

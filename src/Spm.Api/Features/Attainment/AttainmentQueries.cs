@@ -156,7 +156,7 @@ public static class AttainmentQueries
         var scopeName = scope.ToString();
         var credited = await db.Attainment.AsNoTracking()
             .Where(a => a.Scope == scopeName && a.ScopeId == subjectId && a.PeriodId == periodId && a.QuotaType == "Revenue")
-            .Select(a => (decimal?)a.Credited).SingleOrDefaultAsync(context.CancellationToken) ?? 0m;
+            .Select(a => (decimal?)a.Credited).SingleOrDefaultAsync(context.CancellationToken) ?? 0.0000m;
         var kind = scope switch { AttainmentScope.Participant => QuotaSubjectKind.Participant, AttainmentScope.Team => QuotaSubjectKind.Team, _ => QuotaSubjectKind.Territory };
         var quotas = await db.Quotas.AsNoTracking()
             .Where(q => q.SubjectKind == kind && q.PeriodId == periodId && q.Type == QuotaType.Revenue && q.Status == QuotaStatus.Approved
