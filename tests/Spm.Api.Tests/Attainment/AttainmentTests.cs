@@ -110,6 +110,28 @@ public sealed class AttainmentTests(DatabaseFixture fixture) : IClassFixture<Dat
         }
     }
 
+    // A bulk batch moves attainment set-based: two sales of Rep 01 in March (1,000.00 + 2,500.00) give one event per
+    // total for the whole batch: Rep 01 March 3,500.00 from 0.00, and 3,500.00 for Mona's roll-up and Team One.
+    [Fact]
+    public async Task A_bulk_batch_writes_one_attainment_event_per_total_with_the_batch_sum()
+    {
+        var world = await AttainmentWorld.CreateAsync(fixture);
+        var rep1 = world.Org.RepIds[0];
+        var body = string.Join('\n', [
+            $$"""{"source":"erp","externalId":"B-1","amount":"1000.00","currency":"EUR","closeDate":"2026-03-02","ownerParticipantId":"{{rep1}}"}""",
+            $$"""{"source":"erp","externalId":"B-2","amount":"2500.00","currency":"EUR","closeDate":"2026-03-20","ownerParticipantId":"{{rep1}}"}"""]);
+        using var response = await Sales.SalesWorld.PostFileAsync(world.Admin, body, "application/x-ndjson");
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        await using var db = fixture.CreateContext(world.Org.TenantId);
+        var events = await AttainmentEventsAsync(db);
+        // Rep 01, Mona and Team One, each in March, Q1 and FY2026.
+        Assert.Equal(9, events.Count);
+        var march = events.Single(e => (string)e["scope"]! == "Participant" && (Guid)e["scopeId"]! == rep1 && (Guid)e["periodId"]! == world.Periods["FY2026-M03"]);
+        Assert.Equal((3500m, 0m), ((decimal)march["credited"]!, (decimal)march["previousCredited"]!));
+        Assert.All(events, e => Assert.Equal(3500m, (decimal)e["credited"]!));
+        Assert.Equal(3500m, (await db.Attainment.SingleAsync(a => a.Scope == "Team" && a.PeriodId == world.Periods["FY2026"])).Credited);
+    }
+
     [Fact]
     public async Task A_rep_sees_their_own_attainment_and_team_a_manager_their_subtree()
     {
