@@ -225,10 +225,8 @@ public sealed class CreditingSetup
         }
 
         var months = new List<Month>();
-        await using (var command = new NpgsqlCommand(
-            "SELECT m.start_date, m.end_date, m.id, q.id, q.parent_id FROM periods m LEFT JOIN periods q ON q.id = m.parent_id WHERE m.tenant_id = $1 AND m.kind = 'Month'",
-            connection,
-            transaction) { Parameters = { new() { Value = tenantId } } })
+        const string MonthsSql = "SELECT m.start_date, m.end_date, m.id, q.id, q.parent_id FROM periods m LEFT JOIN periods q ON q.id = m.parent_id WHERE m.tenant_id = $1 AND m.kind = 'Month'";
+        await using (var command = new NpgsqlCommand(MonthsSql, connection, transaction) { Parameters = { new() { Value = tenantId } } })
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
