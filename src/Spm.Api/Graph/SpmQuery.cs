@@ -1,9 +1,12 @@
 using GraphQL.Types;
 using Spm.Api.Features.Access;
 using Spm.Api.Features.Accounts;
+using Spm.Api.Features.Activities;
 using Spm.Api.Features.Approvals;
+using Spm.Api.Features.Attainment;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.PersistedDocuments;
+using Spm.Api.Features.Pipeline;
 using Spm.Api.Features.Plans;
 using Spm.Api.Features.Quotas;
 using Spm.Api.Features.Relay;
@@ -29,6 +32,9 @@ public sealed class SpmQuery : ObjectGraphType
         AccountQueries.Register(this, nodes);
         TerritoryQueries.Register(this, nodes);
         SalesQueries.Register(this, nodes);
+        AttainmentQueries.Register(this);
+        ActivityQueries.Register(this);
+        OpportunityQueries.Register(this);
         CreditingConfiguration.RegisterQueries(this);
     }
 }

@@ -6,6 +6,7 @@ using Spm.Api.Auth;
 using Spm.Api.Features.Access;
 using Spm.Api.Features.Activities;
 using Spm.Api.Features.Approvals;
+using Spm.Api.Features.Attainment;
 using Spm.Api.Features.Audit;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.PersistedDocuments;
@@ -161,6 +162,7 @@ internal static class GraphQLExtensions
         builder.Services.AddSingleton<ITerritoryOwnershipSource, TerritoryCreditingSource>();
         builder.Services.Configure<BulkImportOptions>(builder.Configuration.GetSection(SpmConfigurationKeys.Ingest));
         builder.Services.AddSingleton<BulkSalesImporter>();
+        builder.Services.AddSingleton<CreditingSetupCache>();
         builder.Services.AddScoped<SalesWriter>();
         builder.Services.AddScoped<SalesVisibility>();
         builder.Services.AddScoped<SalesDataLoaders>();
@@ -195,6 +197,17 @@ internal static class GraphQLExtensions
         builder.Services.AddSingleton<OpportunityInputGraphType>();
         builder.Services.AddSingleton<UpsertOpportunitiesInputGraphType>();
         builder.Services.AddSingleton<UpsertOpportunitiesPayloadGraphType>();
+        builder.Services.AddSingleton<AttainmentGraphType>();
+        builder.Services.AddSingleton<AttainmentScopeGraphType>();
+        builder.Services.AddSingleton<CreditConnectionGraphType>();
+        builder.Services.AddSingleton<RecreditSalesInputGraphType>();
+        builder.Services.AddSingleton<RecreditSalesPayloadGraphType>();
+        builder.Services.AddSingleton<ActivityGraphType>();
+        builder.Services.AddSingleton<ActivityConnectionGraphType>();
+        builder.Services.AddSingleton<OpportunityGraphType>();
+        builder.Services.AddSingleton<OpportunityStageChangeGraphType>();
+        builder.Services.AddSingleton<OpportunityConnectionGraphType>();
+        builder.Services.AddScoped<PipelineDataLoaders>();
     }
 
     public static WebApplication MapSpmGraphQL(this WebApplication app)

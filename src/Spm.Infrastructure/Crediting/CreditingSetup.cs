@@ -16,16 +16,23 @@ public sealed class CreditingSetup
     private readonly DateOnly[] monthStarts;
     private readonly DateOnly[] monthEnds;
     private readonly Guid[] monthIds;
+    private readonly Guid?[] quarterIds;
+    private readonly Guid?[] yearIds;
+    private readonly Dictionary<Guid, Guid?> territoryParents;
 
     private CreditingSetup(
         Guid tenantId,
+        long revision,
         CreditRuleSet rules,
         FxRateTable fx,
         OrganisationSnapshot organisation,
         ITerritoryOwnershipLookup territories,
-        (DateOnly Start, DateOnly End, Guid Id)[] months)
+        Month[] months,
+        Dictionary<Guid, Guid?> territoryParents,
+        PostingPolicy posting)
     {
         TenantId = tenantId;
+        Revision = revision;
         Rules = rules;
         Fx = fx;
         Organisation = organisation;
@@ -34,9 +41,33 @@ public sealed class CreditingSetup
         monthStarts = [.. months.Select(m => m.Start)];
         monthEnds = [.. months.Select(m => m.End)];
         monthIds = [.. months.Select(m => m.Id)];
+        quarterIds = [.. months.Select(m => m.Quarter)];
+        yearIds = [.. months.Select(m => m.Year)];
+        this.territoryParents = territoryParents;
+        Posting = posting;
+    }
+
+    private CreditingSetup(CreditingSetup cached, ITerritoryOwnershipLookup territories)
+    {
+        TenantId = cached.TenantId;
+        Revision = cached.Revision;
+        Rules = cached.Rules;
+        Fx = cached.Fx;
+        Organisation = cached.Organisation;
+        Territories = territories;
+        monthStarts = cached.monthStarts;
+        monthEnds = cached.monthEnds;
+        monthIds = cached.monthIds;
+        quarterIds = cached.quarterIds;
+        yearIds = cached.yearIds;
+        territoryParents = cached.territoryParents;
+        Posting = cached.Posting;
     }
 
     public Guid TenantId { get; }
+
+    /// <summary>The tenant's crediting revision the setup was read under (0 when never bumped).</summary>
+    public long Revision { get; }
 
     public string ReportingCurrency => Fx.ReportingCurrency;
 
@@ -49,15 +80,54 @@ public sealed class CreditingSetup
     public ITerritoryOwnershipLookup Territories { get; }
 
     /// <summary>
-    /// Periods carry no lock flag yet (payouts are not built), so nothing is locked and every credit posts on its
-    /// close date; the payout issue supplies the locked ranges here.
+    /// Locked periods (the <c>period_locks</c> table) displace credits into the open posting date: today, or the
+    /// first day after the locked range that covers today.
     /// </summary>
-    public PostingPolicy Posting { get; } = PostingPolicy.NothingLocked;
+    public PostingPolicy Posting { get; }
 
     public CreditingEngine NewEngine() => new(Rules, Fx, Organisation, Territories, Organisation, Posting);
 
+    /// <summary>The same rules, rates and organisation with another territory lookup (territories keep their own cache).</summary>
+    public CreditingSetup WithTerritories(ITerritoryOwnershipLookup territories) => new(this, territories);
+
     /// <summary>The stored fiscal month containing <paramref name="date"/>, or null.</summary>
-    public Guid? PeriodOf(DateOnly date)
+    public Guid? PeriodOf(DateOnly date) => MonthIndex(date) is { } i ? monthIds[i] : null;
+
+    /// <summary>The month, quarter and year containing <paramref name="date"/> (those stored), or none.</summary>
+    public IEnumerable<Guid> PeriodsOf(DateOnly date)
+    {
+        if (MonthIndex(date) is not { } i)
+        {
+            yield break;
+        }
+
+        yield return monthIds[i];
+        if (quarterIds[i] is { } quarter)
+        {
+            yield return quarter;
+        }
+
+        if (yearIds[i] is { } year)
+        {
+            yield return year;
+        }
+    }
+
+    /// <summary>The territory and every territory above it, nearest first.</summary>
+    public IReadOnlyList<Guid> TerritoryChain(Guid territoryId)
+    {
+        var chain = new List<Guid>(4);
+        Guid? current = territoryId;
+        while (current is { } id && chain.Count <= CreditingEngine.MaxManagerChainDepth && !chain.Contains(id))
+        {
+            chain.Add(id);
+            current = territoryParents.GetValueOrDefault(id);
+        }
+
+        return chain;
+    }
+
+    private int? MonthIndex(DateOnly date)
     {
         var index = Array.BinarySearch(monthStarts, date);
         if (index < 0)
@@ -65,13 +135,38 @@ public sealed class CreditingSetup
             index = ~index - 1;
         }
 
-        return index >= 0 && date <= monthEnds[index] ? monthIds[index] : null;
+        return index >= 0 && date <= monthEnds[index] ? index : null;
     }
 
-    public static async Task<CreditingSetup> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid tenantId, ITerritoryOwnershipSource territories, CancellationToken cancellationToken)
+    /// <summary>The first day on or after <paramref name="today"/> outside every locked range.</summary>
+    public static DateOnly OpenPostingDate(IReadOnlyList<(DateOnly Start, DateOnly End)> locked, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(locked);
+        var date = today;
+        for (var moved = true; moved;)
+        {
+            moved = false;
+            foreach (var (start, end) in locked)
+            {
+                if (date >= start && date <= end)
+                {
+                    date = end.AddDays(1);
+                    moved = true;
+                }
+            }
+        }
+
+        return date;
+    }
+
+    public static Task<CreditingSetup> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid tenantId, ITerritoryOwnershipSource territories, CancellationToken cancellationToken) =>
+        LoadAsync(connection, transaction, tenantId, territories, DateOnly.FromDateTime(DateTime.UtcNow), cancellationToken);
+
+    public static async Task<CreditingSetup> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid tenantId, ITerritoryOwnershipSource territories, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(territories);
+        var revision = await RevisionAsync(connection, transaction, tenantId, cancellationToken);
         string reportingCurrency;
         await using (var tenant = new NpgsqlCommand("SELECT reporting_currency FROM tenants WHERE id = $1", connection, transaction) { Parameters = { new() { Value = tenantId } } })
         {
@@ -129,22 +224,57 @@ public sealed class CreditingSetup
             }
         }
 
-        var months = new List<(DateOnly, DateOnly, Guid)>();
-        await using (var command = new NpgsqlCommand("SELECT start_date, end_date, id FROM periods WHERE tenant_id = $1 AND kind = 'Month'", connection, transaction) { Parameters = { new() { Value = tenantId } } })
+        var months = new List<Month>();
+        const string MonthsSql = "SELECT m.start_date, m.end_date, m.id, q.id, q.parent_id FROM periods m LEFT JOIN periods q ON q.id = m.parent_id WHERE m.tenant_id = $1 AND m.kind = 'Month'";
+        await using (var command = new NpgsqlCommand(MonthsSql, connection, transaction) { Parameters = { new() { Value = tenantId } } })
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
-                months.Add((reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateOnly>(1), reader.GetGuid(2)));
+                months.Add(new(reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateOnly>(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.IsDBNull(4) ? null : reader.GetGuid(4)));
             }
         }
 
+        var locked = new List<(DateOnly Start, DateOnly End)>();
+        await using (var command = new NpgsqlCommand("SELECT p.start_date, p.end_date FROM period_locks l JOIN periods p ON p.id = l.period_id WHERE l.tenant_id = $1", connection, transaction) { Parameters = { new() { Value = tenantId } } })
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                locked.Add((reader.GetFieldValue<DateOnly>(0), reader.GetFieldValue<DateOnly>(1)));
+            }
+        }
+
+        var territoryParents = new Dictionary<Guid, Guid?>();
+        await using (var command = new NpgsqlCommand("SELECT id, parent_id FROM territories WHERE tenant_id = $1", connection, transaction) { Parameters = { new() { Value = tenantId } } })
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                territoryParents[reader.GetGuid(0)] = reader.IsDBNull(1) ? null : reader.GetGuid(1);
+            }
+        }
+
+        var posting = locked.Count == 0 ? PostingPolicy.NothingLocked : new PostingPolicy(locked, OpenPostingDate(locked, today));
         return new CreditingSetup(
             tenantId,
+            revision,
             new CreditRuleSet(tenantId, rules),
             new FxRateTable(tenantId, reportingCurrency.Trim(), rates),
             new OrganisationSnapshot(members, teams),
             await territories.ForTenantAsync(tenantId, cancellationToken),
-            [.. months]);
+            [.. months],
+            territoryParents,
+            posting);
     }
+
+    /// <summary>The tenant's crediting revision (raised by triggers on every input of a setup); 0 when never raised.</summary>
+    public static async Task<long> RevisionAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        await using var command = new NpgsqlCommand("SELECT revision FROM crediting_revisions WHERE tenant_id = $1", connection, transaction) { Parameters = { new() { Value = tenantId } } };
+        return await command.ExecuteScalarAsync(cancellationToken) is long revision ? revision : 0;
+    }
+
+    private sealed record Month(DateOnly Start, DateOnly End, Guid Id, Guid? Quarter, Guid? Year);
 }

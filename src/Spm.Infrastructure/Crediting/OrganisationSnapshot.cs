@@ -17,6 +17,7 @@ public sealed class OrganisationSnapshot : IParticipantDirectory, IManagerChainL
     private readonly Dictionary<Guid, CreditParticipant> participants;
     private readonly Dictionary<Guid, Guid> managerOf;
     private readonly Dictionary<Guid, IReadOnlyList<Guid>> chains = [];
+    private readonly Dictionary<Guid, Guid[]> teamChains = [];
     private readonly Lock gate = new();
 
     public OrganisationSnapshot(IEnumerable<Member> members, IEnumerable<TeamNode> teams)
@@ -33,8 +34,16 @@ public sealed class OrganisationSnapshot : IParticipantDirectory, IManagerChainL
             {
                 managerOf[member.Id] = manager;
             }
+
+            if (member.TeamId is { } teamId)
+            {
+                teamChains[member.Id] = TeamChain(teamId, teamById);
+            }
         }
     }
+
+    /// <summary>The participant's team and every team above it, nearest first; empty when in no team.</summary>
+    public IReadOnlyList<Guid> TeamsOf(Guid participantId) => teamChains.TryGetValue(participantId, out var chain) ? chain : [];
 
     /// <summary>How many participants the tenant has.</summary>
     public int Count => participants.Count;
@@ -78,6 +87,20 @@ public sealed class OrganisationSnapshot : IParticipantDirectory, IManagerChainL
         }
 
         return result;
+    }
+
+    private static Guid[] TeamChain(Guid teamId, Dictionary<Guid, TeamNode> teams)
+    {
+        var chain = new List<Guid>();
+        Guid? current = teamId;
+        // Cycles are refused by triggers; the depth bound only keeps a corrupt row from looping.
+        while (current is { } id && chain.Count <= CreditingEngine.MaxManagerChainDepth && !chain.Contains(id))
+        {
+            chain.Add(id);
+            current = teams.TryGetValue(id, out var team) ? team.ParentTeamId : null;
+        }
+
+        return [.. chain];
     }
 
     private static Guid? DirectManager(Member member, Dictionary<Guid, TeamNode> teams)

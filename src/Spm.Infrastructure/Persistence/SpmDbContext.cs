@@ -14,6 +14,7 @@ using Spm.Domain.Planning;
 using Spm.Domain.Quotas;
 using Spm.Domain.Territories;
 using Spm.Infrastructure.Activities;
+using Spm.Infrastructure.Crediting;
 using Spm.Infrastructure.Identity;
 using Spm.Infrastructure.Outbox;
 using Spm.Infrastructure.PersistedDocuments;
@@ -85,6 +86,12 @@ public sealed class SpmDbContext(DbContextOptions<SpmDbContext> options, ITenant
     public DbSet<TerritoryRebalance> TerritoryRebalances => Set<TerritoryRebalance>();
 
     public DbSet<TerritoryRevision> TerritoryRevisions => Set<TerritoryRevision>();
+
+    public DbSet<StoredAttainment> Attainment => Set<StoredAttainment>();
+
+    public DbSet<PeriodLock> PeriodLocks => Set<PeriodLock>();
+
+    public DbSet<CreditingRevision> CreditingRevisions => Set<CreditingRevision>();
 
     /// <summary>Read by the query filters at execution time (EF parameterises it per query).</summary>
     public Guid? CurrentTenantId => tenantContext.TenantId;

@@ -88,6 +88,7 @@ public static class SalesLedger
             rounds[occurrence - 1].Add(command);
         }
 
+        var written = new List<Credit>(commands.Count * 4);
         foreach (var round in rounds)
         {
             var before = result.Errors.Count;
@@ -100,9 +101,11 @@ public static class SalesLedger
                 return result;
             }
 
-            await batch.WriteAsync(connection, transaction, result, cancellationToken);
+            await batch.WriteAsync(connection, transaction, result, written, cancellationToken);
         }
 
+        // Attainment moves in the same transaction as the credits: one set-based upsert for the whole call or batch.
+        result.OutboxRows += await AttainmentEvents.ApplyAsync(connection, transaction, setup, written, now, cancellationToken);
         if (result.OutboxRows > 0)
         {
             // Delivered at commit, never for a rolled-back batch: listeners wake exactly when the rows are visible.
@@ -402,7 +405,7 @@ public static class SalesLedger
             }
         }
 
-        public async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, SalesBatchResult result, CancellationToken cancellationToken)
+        public async Task WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, SalesBatchResult result, List<Credit> written, CancellationToken cancellationToken)
         {
             var fresh = new List<Plan>();
             var changed = new List<Plan>();
@@ -440,6 +443,11 @@ public static class SalesLedger
 
             await CopyRevisionsAsync(connection, fresh.Concat(changed), cancellationToken);
             result.CreditsWritten += await CopyCreditsAsync(connection, fresh.Concat(changed), cancellationToken);
+            foreach (var plan in fresh.Concat(changed))
+            {
+                written.AddRange(credits.GetRange(plan.CreditStart, plan.CreditEnd - plan.CreditStart));
+            }
+
             result.OutboxRows += await OutboxWriter.WriteAsync(connection, transaction, setup.TenantId, Events(fresh.Concat(changed)), cancellationToken);
         }
 

@@ -27,6 +27,7 @@ public static class SalesMutations
             .Description("Cancels a sale: a cancellation revision and reversals of its standing credits (history is kept). Cancelling twice changes nothing the second time.")
             .Argument<NonNullGraphType<CancelSaleInputGraphType>>("input", "The sale's key.")
             .ResolveAsync(async c => await CancelAsync(c));
+        RecreditMutation.Register(mutation);
     }
 
     private static async Task<RecordSalesPayload> RecordAsync(IResolveFieldContext context)

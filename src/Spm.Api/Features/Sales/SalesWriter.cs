@@ -18,7 +18,7 @@ namespace Spm.Api.Features.Sales;
 /// write (sales, revisions, credits, outbox, NOTIFY) and the audit entries. All or nothing: any refused row
 /// rolls everything back and comes back as a UserError naming its index and field.
 /// </summary>
-public sealed class SalesWriter(IDbContextFactory<SpmDbContext> contexts, Caller caller, AuditTrail audit, ITerritoryOwnershipSource territories, TimeProvider clock)
+public sealed class SalesWriter(IDbContextFactory<SpmDbContext> contexts, Caller caller, AuditTrail audit, ITerritoryOwnershipSource territories, CreditingSetupCache setups, TimeProvider clock)
 {
     public async Task<(IReadOnlyList<SaleResult> Results, IReadOnlyList<UserError> Errors)> WriteAsync(IReadOnlyList<SaleCommand> commands, string inputList, CancellationToken cancellationToken)
     {
@@ -32,7 +32,7 @@ public sealed class SalesWriter(IDbContextFactory<SpmDbContext> contexts, Caller
         SalesBatchResult result;
         try
         {
-            var setup = await CreditingSetup.LoadAsync(connection, npgsqlTransaction, tenantId, territories, cancellationToken);
+            var setup = await setups.GetAsync(connection, npgsqlTransaction, tenantId, territories, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
             await SalesLedger.LockAsync(connection, npgsqlTransaction, tenantId, commands.Select(c => c.Key), cancellationToken);
             result = await SalesLedger.WriteAsync(connection, npgsqlTransaction, setup, setup.NewEngine(), commands, new LedgerOptions("graphql", AllOrNothing: true, EventPerSale: true, Staging: false), clock.GetUtcNow(), cancellationToken);
         }

@@ -69,6 +69,8 @@ internal sealed class StoredCreditConfiguration : IEntityTypeConfiguration<Store
         // A sale's credits (detail, reversal) and a participant's credits by date (attainment, visibility).
         builder.HasIndex(c => new { c.TenantId, c.SaleId });
         builder.HasIndex(c => new { c.TenantId, c.ParticipantId, c.PostingDate });
+        // A territory's credits behind its attainment; partial, so the bulk COPY maintains it only for territory rows.
+        builder.HasIndex(c => new { c.TenantId, c.TerritoryId, c.PostingDate }).HasFilter("territory_id IS NOT NULL");
     }
 }
 

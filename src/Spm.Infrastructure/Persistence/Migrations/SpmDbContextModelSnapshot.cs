@@ -1598,6 +1598,45 @@ namespace Spm.Infrastructure.Persistence.Migrations
                     b.ToTable("activities", (string)null);
                 });
 
+            modelBuilder.Entity("Spm.Infrastructure.Crediting.CreditingRevision", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.HasKey("TenantId")
+                        .HasName("pk_crediting_revisions");
+
+                    b.ToTable("crediting_revisions", (string)null);
+                });
+
+            modelBuilder.Entity("Spm.Infrastructure.Crediting.PeriodLock", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<DateTimeOffset>("LockedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_at");
+
+                    b.HasKey("TenantId", "PeriodId")
+                        .HasName("pk_period_locks");
+
+                    b.HasIndex("PeriodId")
+                        .HasDatabaseName("ix_period_locks_period_id");
+
+                    b.ToTable("period_locks", (string)null);
+                });
+
             modelBuilder.Entity("Spm.Infrastructure.Identity.SpmUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1919,6 +1958,44 @@ namespace Spm.Infrastructure.Persistence.Migrations
                     b.ToTable("opportunity_stage_history", (string)null);
                 });
 
+            modelBuilder.Entity("Spm.Infrastructure.Sales.StoredAttainment", b =>
+                {
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Scope")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("scope");
+
+                    b.Property<Guid>("ScopeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scope_id");
+
+                    b.Property<Guid>("PeriodId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("period_id");
+
+                    b.Property<string>("QuotaType")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("quota_type");
+
+                    b.Property<decimal>("Credited")
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("credited");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("TenantId", "Scope", "ScopeId", "PeriodId", "QuotaType")
+                        .HasName("pk_attainment_totals");
+
+                    b.ToTable("attainment_totals", (string)null);
+                });
+
             modelBuilder.Entity("Spm.Infrastructure.Sales.StoredCredit", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2029,6 +2106,10 @@ namespace Spm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "ParticipantId", "PostingDate")
                         .HasDatabaseName("ix_credits_tenant_id_participant_id_posting_date");
+
+                    b.HasIndex("TenantId", "TerritoryId", "PostingDate")
+                        .HasDatabaseName("ix_credits_tenant_id_territory_id_posting_date")
+                        .HasFilter("territory_id IS NOT NULL");
 
                     b.ToTable("credits", (string)null);
                 });
@@ -2814,6 +2895,33 @@ namespace Spm.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_activities_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Spm.Infrastructure.Crediting.CreditingRevision", b =>
+                {
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_crediting_revisions_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Spm.Infrastructure.Crediting.PeriodLock", b =>
+                {
+                    b.HasOne("Spm.Domain.Organisation.Period", null)
+                        .WithMany()
+                        .HasForeignKey("PeriodId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_period_locks_periods_period_id");
+
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_period_locks_tenants_tenant_id");
                 });
 
             modelBuilder.Entity("Spm.Infrastructure.Identity.SpmUser", b =>
