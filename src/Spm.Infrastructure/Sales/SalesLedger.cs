@@ -475,18 +475,6 @@ public static class SalesLedger
 
             var timings = result.Timings;
             timings.Mark("plan");
-            if (fresh.Count > 0)
-            {
-                await CopySalesAsync(connection, fresh, cancellationToken);
-                timings.Mark("sales COPY");
-            }
-
-            if (changed.Count > 0)
-            {
-                await UpdateSalesAsync(connection, transaction, changed, cancellationToken);
-                timings.Mark("sales UPDATE");
-            }
-
             if (fresh.Count + changed.Count == 0)
             {
                 return;
@@ -498,6 +486,22 @@ public static class SalesLedger
             timings.Mark("credits COPY");
             result.OutboxRows += await OutboxWriter.WriteAsync(connection, transaction, setup.TenantId, Events(fresh.Concat(changed)), cancellationToken);
             timings.Mark("outbox");
+
+            // The sales rows go last: a statement trigger on sales raises the tenant's territory revision (one row per
+            // tenant), and that row lock, held to commit, makes concurrent writers of the tenant take turns. Written
+            // last, it is held for the sales statement and the commit only, so two bulk lanes (and live writers)
+            // overlap everything before it.
+            if (fresh.Count > 0)
+            {
+                await CopySalesAsync(connection, fresh, cancellationToken);
+                timings.Mark("sales COPY");
+            }
+
+            if (changed.Count > 0)
+            {
+                await UpdateSalesAsync(connection, transaction, changed, cancellationToken);
+                timings.Mark("sales UPDATE");
+            }
         }
 
         private async Task CopySalesAsync(NpgsqlConnection connection, List<Plan> fresh, CancellationToken cancellationToken)
