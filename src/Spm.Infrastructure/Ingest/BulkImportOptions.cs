@@ -6,7 +6,10 @@ public sealed class BulkImportOptions
     /// <summary>Largest request body accepted, in bytes (default 4 GiB).</summary>
     public long MaxBodyBytes { get; set; } = 4L << 30;
 
-    /// <summary>Rows per transaction: each batch commits on its own, so memory stays bounded whatever the file size.</summary>
+    /// <summary>
+    /// Sales per transaction in each lane: each batch commits on its own, so memory stays bounded whatever the file
+    /// size (at most two batches queued and one being written per lane).
+    /// </summary>
     public int BatchSize { get; set; } = 50_000;
 
     /// <summary>At most this many row errors are listed in the response; the count covers all of them.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Spm.Infrastructure.Sales;
 
 namespace Spm.Infrastructure.Ingest;
@@ -20,4 +21,9 @@ public sealed record ImportReport(
     int Batches,
     double Seconds,
     IReadOnlyList<RowError> Errors,
-    bool ErrorsTruncated);
+    bool ErrorsTruncated)
+{
+    /// <summary>Where the time went (summed over batches), for the bench; not part of the HTTP answer.</summary>
+    [JsonIgnore]
+    public PhaseTimings Timings { get; init; } = new();
+}

@@ -13,5 +13,8 @@ public sealed class SalesBatchResult
 
     public int OutboxRows { get; set; }
 
+    /// <summary>Where the batch's time went, phase by phase.</summary>
+    public PhaseTimings Timings { get; } = new();
+
     public int Count(SaleChangeOutcome outcome) => Results.Count(r => r.Outcome == outcome);
 }

@@ -5,6 +5,7 @@ using Spm.Api.Tests.Infrastructure;
 using Spm.Api.Tests.Sales;
 using Spm.Domain.Sales;
 using Spm.Infrastructure.Crediting;
+using Spm.Infrastructure.Ingest;
 using Spm.Infrastructure.Sales;
 
 namespace Spm.Api.Tests.Ingest;
@@ -91,5 +92,77 @@ public sealed class BulkIngestTests(DatabaseFixture fixture) : IClassFixture<Dat
 
         await using var db = fixture.CreateContext(world.Org.TenantId);
         Assert.Equal((0, 0, 0), (await db.Outbox.CountAsync(), await db.Sales.CountAsync(), await db.Credits.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Keys_split_over_both_lanes_apply_in_file_order_across_many_small_batches()
+    {
+        var world = await SalesWorld.CreateAsync(fixture);
+        var (r1, r2) = (world.Org.RepIds[0], world.Org.RepIds[1]);
+        var keys = Enumerable.Range(1, 12).Select(i => $"L-{i}").ToList();
+        // The lanes split these keys between them, so both writers run (the test is void otherwise).
+        Assert.Equal(2, keys.Select(k => SalesLedger.LaneOf(new SaleKey(world.Org.TenantId, "erp", k))).Distinct().Count());
+        var lines = new List<string>();
+        foreach (var key in keys)
+        {
+            lines.Add($$"""{"source":"erp","externalId":"{{key}}","amount":100,"currency":"EUR","closeDate":"2026-05-01","ownerParticipantId":"{{r1}}"}""");
+        }
+
+        // Second pass: every key amended to 150 and owner r2; then the odd ones cancelled, then one bad row.
+        foreach (var key in keys)
+        {
+            lines.Add($$"""{"source":"erp","externalId":"{{key}}","amount":150,"currency":"EUR","closeDate":"2026-05-01","ownerParticipantId":"{{r2}}"}""");
+        }
+
+        foreach (var key in keys.Where((_, i) => i % 2 == 0))
+        {
+            lines.Add($$"""{"source":"erp","externalId":"{{key}}","action":"cancel"}""");
+        }
+
+        lines.Add($$"""{"source":"erp","externalId":"L-99","amount":"ten","currency":"EUR","closeDate":"2026-05-01","ownerParticipantId":"{{r2}}"}""");
+        await using var dataSource = NpgsqlDataSource.Create(fixture.ConnectionString);
+        var importer = new BulkSalesImporter(dataSource, NoTerritoryOwnershipSource.Instance, TimeProvider.System);
+        // Batches of 2 keys per lane: every key's three rows land in different batches of its lane.
+        var options = new BulkImportOptions { BatchSize = 2, MaxReportedErrors = 10 };
+        using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+        var report = await importer.ImportAsync(world.Org.TenantId, body, SalesFileFormat.Ndjson, options, default);
+
+        Assert.Equal((31L, 12L, 12L, 6L, 1L), (report.Rows, report.Recorded, report.Amended, report.Cancelled, report.Rejected));
+        Assert.Equal(31, report.Errors.Single().Row);
+        Assert.True(report.Batches >= 15, $"{report.Batches} batches");
+        // Six sales stay at 150 for r2 (and the manager's roll-up); r1's credits were all reversed.
+        Assert.Equal(new Dictionary<string, decimal> { ["Rep 01"] = 0m, ["Rep 02"] = 900m, ["Mona Manager"] = 900m }, await SalesWorld.NetByNameAsync(fixture, world.Org.TenantId));
+        await using var db = fixture.CreateContext(world.Org.TenantId);
+        Assert.Equal(30, await db.SaleRevisions.CountAsync());
+        Assert.Equal(6, await db.Sales.CountAsync(s => s.IsCancelled));
+        Assert.Equal(keys.Count, await db.Sales.CountAsync(s => s.CurrentRevision == (s.IsCancelled ? 3 : 2)));
+    }
+
+    [Fact]
+    public async Task A_live_write_of_a_key_during_an_import_of_it_ends_as_one_sale()
+    {
+        var world = await SalesWorld.CreateAsync(fixture);
+        var r1 = world.Org.RepIds[0];
+        var file = string.Join('\n', Enumerable.Range(1, 400).Select(i => $$"""{"source":"crm","externalId":"R-{{i}}","amount":10,"currency":"EUR","closeDate":"2026-05-01","ownerParticipantId":"{{r1}}"}"""));
+        await using var dataSource = NpgsqlDataSource.Create(fixture.ConnectionString);
+        var importer = new BulkSalesImporter(dataSource, NoTerritoryOwnershipSource.Instance, TimeProvider.System);
+        using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(file));
+        var import = importer.ImportAsync(world.Org.TenantId, body, SalesFileFormat.Ndjson, new BulkImportOptions { BatchSize = 20 }, default);
+        // The same keys, same content, through the live path at the same time: whoever comes second replays.
+        var live = Task.Run(async () =>
+        {
+            for (var i = 400; i >= 1; i -= 7)
+            {
+                await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale($"R-{i}", "10", world.Rep(1), closeDate: "2026-05-01"));
+            }
+        });
+        var report = await import;
+        await live;
+
+        await using var db = fixture.CreateContext(world.Org.TenantId);
+        Assert.Equal(400, await db.Sales.CountAsync());
+        Assert.Equal(400, await db.SaleRevisions.CountAsync());
+        Assert.Equal(400 - report.Recorded, report.Replayed);
+        Assert.Equal(new Dictionary<string, decimal> { ["Rep 01"] = 4000m, ["Mona Manager"] = 4000m }, await SalesWorld.NetByNameAsync(fixture, world.Org.TenantId));
     }
 }
