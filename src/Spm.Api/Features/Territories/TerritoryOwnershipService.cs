@@ -13,13 +13,22 @@ namespace Spm.Api.Features.Territories;
 /// <see cref="ITerritoryOwnership"/> over PostgreSQL with an in-process cache per (tenant, date). Each call reads the
 /// tenant's revision (one indexed row) and rebuilds only when it moved, so several API nodes stay coherent without
 /// talking to each other; the cost of a hit is that one small query plus the resolver's in-memory work.
+/// The membership with its metrics (open pipeline, last year's revenue) also depends on sales, opportunities and
+/// rates, which change with every deal: it is reloaded when the revision moves or when it is older than
+/// <see cref="MetricsMaxAge"/>, rather than having every sale raise the revision. A per-tenant counter bumped by
+/// each sale was a row lock held to commit, which made every writer of a tenant (live and bulk) take turns.
 /// </summary>
 public sealed class TerritoryOwnershipService(NpgsqlDataSource dataSource) : ITerritoryOwnership
 {
     // Plenty for "today" and a few historical dates per tenant; cleared wholesale when exceeded (simple and bounded).
     private const int MaxEntries = 256;
 
+    /// <summary>How stale planning metrics may be: they feed balancing and allocation, not money.</summary>
+    public static readonly TimeSpan MetricsMaxAge = TimeSpan.FromSeconds(30);
+
     private readonly ConcurrentDictionary<(Guid Tenant, DateOnly Date), Entry> cache = new();
+
+    private readonly ConcurrentDictionary<(Guid Tenant, DateOnly Date), Metrics> metrics = new();
 
     public async Task<AccountOwnership?> ResolveAsync(Guid tenantId, Guid accountId, DateOnly day, CancellationToken cancellationToken)
     {
@@ -43,7 +52,20 @@ public sealed class TerritoryOwnershipService(NpgsqlDataSource dataSource) : ITe
     public async Task<TerritoryMembership> MembershipAsync(Guid tenantId, DateOnly day, CancellationToken cancellationToken)
     {
         var entry = await EntryAsync(tenantId, day, cancellationToken);
-        return await entry.Membership.Value;
+        var now = Environment.TickCount64;
+        if (!metrics.TryGetValue((tenantId, day), out var loaded) || loaded.Snapshot != entry.Snapshot || now - loaded.LoadedAt > MetricsMaxAge.TotalMilliseconds)
+        {
+            var snapshot = entry.Snapshot;
+            loaded = new Metrics(snapshot, now, new Lazy<Task<TerritoryMembership>>(() => LoadMembershipAsync(snapshot)));
+            if (metrics.Count >= MaxEntries)
+            {
+                metrics.Clear();
+            }
+
+            metrics[(tenantId, day)] = loaded;
+        }
+
+        return await loaded.Membership.Value;
     }
 
     private async Task<Entry> EntryAsync(Guid tenantId, DateOnly day, CancellationToken cancellationToken)
@@ -64,7 +86,7 @@ public sealed class TerritoryOwnershipService(NpgsqlDataSource dataSource) : ITe
         await transaction.CommitAsync(cancellationToken);
 
         var snapshot = new TerritorySnapshot(tenantId, day, revision, territories, overrides, assignments);
-        var entry = new Entry(snapshot, new Lazy<Task<TerritoryMembership>>(() => LoadMembershipAsync(snapshot)));
+        var entry = new Entry(snapshot);
         if (cache.Count >= MaxEntries)
         {
             cache.Clear();
@@ -118,5 +140,8 @@ public sealed class TerritoryOwnershipService(NpgsqlDataSource dataSource) : ITe
     private SpmDbContext CreateContext(Guid tenantId) =>
         new(new DbContextOptionsBuilder<SpmDbContext>().UseNpgsql(dataSource).Options, new FixedTenantContext(tenantId));
 
-    private sealed record Entry(TerritorySnapshot Snapshot, Lazy<Task<TerritoryMembership>> Membership);
+    private sealed record Entry(TerritorySnapshot Snapshot);
+
+    // Keyed by the snapshot instance: a new snapshot (revision moved) always means new metrics.
+    private sealed record Metrics(TerritorySnapshot Snapshot, long LoadedAt, Lazy<Task<TerritoryMembership>> Membership);
 }
