@@ -51,7 +51,7 @@ public sealed class DispatcherNode : IAsyncDisposable
     /// <summary>Waits (up to a generous bound, not a timing assertion) until <paramref name="done"/> holds.</summary>
     public static async Task EventuallyAsync(Func<bool> done, TimeSpan? within = null)
     {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(90));
         while (!done() && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
