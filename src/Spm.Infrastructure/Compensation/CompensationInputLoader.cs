@@ -81,6 +81,11 @@ public static class CompensationInputLoader
             .Select(q => new ParticipantQuota(q.ParticipantId, monthById[q.PeriodId].StartDate, monthById[q.PeriodId].EndDate, q.Amount, q.Currency!.Trim()))
             .ToList();
 
+        // Hand-made adjustments (resolved disputes) are paid through the engine as awards, so they are statement
+        // lines like any other and the totals stay sums of lines.
+        var adjustments = await db.CompAdjustments.AsNoTracking().Where(a => a.PeriodId == period.Id).ToListAsync(cancellationToken);
+        var awards = adjustments.Where(a => inScope.Contains(a.ParticipantId)).OrderBy(a => a.Id)
+            .Select(a => new SpiffAward(a.Id, a.ParticipantId, a.Reason, a.Amount, a.Currency.Trim(), period.StartDate)).ToList();
         var rates = await db.FxRates.AsNoTracking().ToListAsync(cancellationToken);
         var (priors, draws) = await LockedStatementsAsync(db, period, yearStart, inScope, cancellationToken);
         var credits = participants.Count == 0
@@ -97,6 +102,7 @@ public static class CompensationInputLoader
             Quotas = quotas,
             DrawBalances = draws,
             PriorPeriods = priors,
+            Awards = awards,
             Fx = new FxRateTable(tenant.Id, tenant.ReportingCurrency, rates),
             Participants = request.Scope is null ? null : participants,
             MaxDegreeOfParallelism = request.MaxDegreeOfParallelism,
