@@ -9,6 +9,11 @@ namespace Spm.Domain.Compensation;
 /// <see cref="Type"/> is the type that counts: for an adjustment credit pass the type it corrects
 /// (<see cref="Credit.BaseType"/>). A reversal is a credit with a negative amount. <see cref="PostingDate"/>
 /// decides the period it pays in; <see cref="CloseDate"/> decides SPIFF windows and clawback windows.
+/// <para>Cancellations: set <see cref="CancelledOn"/> on every row of a cancelled sale, and leave out the reversal
+/// rows the cancellation itself wrote. Under a plan with a clawback rule, a row cancelled by the period's end
+/// within the window counts for nothing where it posts, and a row paid in a locked earlier period is taken back
+/// by a clawback line; cancelled after the window it keeps counting (earnings are kept). The cancellation's own
+/// reversal rows would take the deal back a second time, hence they stay out.</para>
 /// </remarks>
 public readonly record struct CompCredit
 {

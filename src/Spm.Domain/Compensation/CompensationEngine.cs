@@ -1,3 +1,5 @@
+using Spm.Domain.Common;
+
 namespace Spm.Domain.Compensation;
 
 /// <summary>
@@ -6,16 +8,128 @@ namespace Spm.Domain.Compensation;
 /// </summary>
 /// <remarks>
 /// Rounding: every statement line is rounded to the minor unit of the pay currency, half away from zero, from
-/// its exact basis x rate; totals are sums of rounded lines and are never rounded again.
+/// its exact basis x rate; totals are sums of rounded lines and are never rounded again. Credits in another
+/// currency are converted at their posting date and rounded once each, so the basis a rep sees is the sum of the
+/// converted credits they can check.
 /// </remarks>
 public static class CompensationEngine
 {
     /// <summary>Statements for every participant with an assignment in the period (or those of <see cref="CompensationInput.Participants"/>).</summary>
-    public static CompensationResult Calculate(CompensationInput input) => throw new NotImplementedException();
+    public static CompensationResult Calculate(CompensationInput input)
+    {
+        var ctx = new EngineContext(input);
+        var participants = ctx.Participants;
+        var index = new Dictionary<Guid, int>(participants.Length);
+        for (var i = 0; i < participants.Length; i++)
+        {
+            index[participants[i]] = i;
+        }
+
+        // Bucket the credits by participant (a counting sort), so each participant reads one contiguous range.
+        var credits = input.Credits;
+        var slot = new int[credits.Count];
+        var counts = new int[participants.Length + 1];
+        for (var i = 0; i < credits.Count; i++)
+        {
+            slot[i] = index.TryGetValue(credits[i].ParticipantId, out var p) ? p : -1;
+            if (slot[i] >= 0)
+            {
+                counts[slot[i] + 1]++;
+            }
+        }
+
+        for (var p = 0; p < participants.Length; p++)
+        {
+            counts[p + 1] += counts[p];
+        }
+
+        var starts = (int[])counts.Clone();
+        var buffer = new CompCredit[counts[participants.Length]];
+        for (var i = 0; i < credits.Count; i++)
+        {
+            if (slot[i] >= 0)
+            {
+                buffer[starts[slot[i]]++] = credits[i];
+            }
+        }
+
+        var results = new ParticipantResult?[participants.Length];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = input.MaxDegreeOfParallelism };
+        Parallel.For(0, participants.Length, options, p =>
+            results[p] = ParticipantCalculation.Run(ctx, participants[p], buffer, counts[p], counts[p + 1] - counts[p]));
+
+        var statements = new List<ParticipantResult>(participants.Length);
+        var byCurrency = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
+        foreach (var result in results)
+        {
+            if (result is null)
+            {
+                continue;
+            }
+
+            statements.Add(result);
+            byCurrency[result.Currency] = byCurrency.GetValueOrDefault(result.Currency) + result.Payout;
+        }
+
+        return new CompensationResult
+        {
+            Period = input.Period,
+            Participants = statements,
+            PayoutByCurrency = byCurrency,
+            CreditsRead = buffer.Length,
+        };
+    }
 
     /// <summary>One participant's statement; null when they have no assignment in the period.</summary>
-    public static ParticipantResult? CalculateParticipant(CompensationInput input, Guid participantId) => throw new NotImplementedException();
+    public static ParticipantResult? CalculateParticipant(CompensationInput input, Guid participantId)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var ctx = new EngineContext(input with { Participants = [participantId] });
+        var credits = input.Credits.Where(c => c.ParticipantId == participantId).ToArray();
+        return ParticipantCalculation.Run(ctx, participantId, credits, 0, credits.Length);
+    }
 
     /// <summary>What <paramref name="deal"/> would pay <paramref name="participantId"/> in the input's period, given the credits so far.</summary>
-    public static DealEstimate Estimate(CompensationInput input, Guid participantId, DealScenario deal) => throw new NotImplementedException();
+    /// <remarks>The deal is credited in full to the participant as a credit of <see cref="DealScenario.Type"/> posting on its close date, which must fall in the period.</remarks>
+    public static DealEstimate Estimate(CompensationInput input, Guid participantId, DealScenario deal)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(deal);
+        if (!input.Period.Contains(deal.CloseDate))
+        {
+            throw new DomainException("COMP_ESTIMATE_OUTSIDE_PERIOD", $"The deal closes on {deal.CloseDate:yyyy-MM-dd}, outside the period {input.Period} being estimated.", "closeDate");
+        }
+
+        CurrencyCode.Require(deal.Currency, "currency");
+        var ctx = new EngineContext(input with { Participants = [participantId] });
+        var credits = input.Credits.Where(c => c.ParticipantId == participantId).ToArray();
+        var before = ParticipantCalculation.Run(ctx, participantId, (CompCredit[])credits.Clone(), 0, credits.Length)
+            ?? throw new DomainException("COMP_NO_ASSIGNMENT", $"Participant {participantId} has no compensation plan in {input.Period}.", "participantId");
+        var hypothetical = new CompCredit
+        {
+            // The largest id sorts the deal after every real credit of its day: it is the next deal.
+            CreditId = Guid.AllBitsSet,
+            ParticipantId = participantId,
+            SaleId = Guid.AllBitsSet,
+            Type = deal.Type,
+            Amount = deal.Amount,
+            Currency = deal.Currency,
+            Product = deal.Product,
+            Segment = deal.Segment,
+            Quantity = deal.Quantity,
+            CloseDate = deal.CloseDate,
+            PostingDate = deal.CloseDate,
+        };
+        var after = ParticipantCalculation.Run(ctx, participantId, [.. credits, hypothetical], 0, credits.Length + 1)!;
+        return new DealEstimate
+        {
+            ParticipantId = participantId,
+            Currency = before.Currency,
+            EarningsBefore = before.Earnings,
+            EarningsAfter = after.Earnings,
+            AttainmentBefore = before.Attainment,
+            AttainmentAfter = after.Attainment,
+            With = after,
+        };
+    }
 }

@@ -11,14 +11,43 @@ namespace Spm.Domain.Compensation;
 /// </remarks>
 public sealed class LiveEarnings
 {
-    /// <summary>Starts from the open period's input restricted to one participant (their assignments, credits, quota, balances).</summary>
-    public LiveEarnings(CompensationInput openPeriod, Guid participantId) => throw new NotImplementedException();
+    private readonly EngineContext context;
+    private readonly List<CompCredit> credits;
+
+    /// <summary>Starts from the open period's input (only <paramref name="participantId"/>'s part of it is used).</summary>
+    public LiveEarnings(CompensationInput openPeriod, Guid participantId)
+    {
+        ArgumentNullException.ThrowIfNull(openPeriod);
+        ParticipantId = participantId;
+        context = new EngineContext(openPeriod with { Participants = [participantId] });
+        credits = [.. openPeriod.Credits.Where(c => c.ParticipantId == participantId)];
+        Current = Recalculate();
+    }
 
     public Guid ParticipantId { get; }
 
     /// <summary>The statement as of the last credit; null when the participant has no assignment in the period.</summary>
     public ParticipantResult? Current { get; private set; }
 
-    /// <summary>Adds a committed credit (a reversal is a negative one) and returns how earnings moved.</summary>
-    public EarningsUpdate Apply(CompCredit credit) => throw new NotImplementedException();
+    /// <summary>Adds a committed credit (a reversal is a negative one) and returns how earnings moved; null without an assignment.</summary>
+    public EarningsUpdate? Apply(CompCredit credit)
+    {
+        if (credit.ParticipantId != ParticipantId)
+        {
+            throw new ArgumentException($"The credit is for participant {credit.ParticipantId}, not {ParticipantId}.", nameof(credit));
+        }
+
+        var previous = Current;
+        credits.Add(credit);
+        Current = Recalculate();
+        return Current is null
+            ? null
+            : new EarningsUpdate(ParticipantId, Current.Period, Current.Currency, previous?.Earnings ?? 0m, Current.Earnings, Current.Attainment, credit.CreditId);
+    }
+
+    private ParticipantResult? Recalculate()
+    {
+        var buffer = credits.ToArray();
+        return ParticipantCalculation.Run(context, ParticipantId, buffer, 0, buffer.Length);
+    }
 }
