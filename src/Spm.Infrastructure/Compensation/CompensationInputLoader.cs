@@ -112,7 +112,9 @@ public static class CompensationInputLoader
     /// <summary>
     /// The credits a calculation reads: every ledger row posted from the fiscal year's start to the period's end
     /// (bonus windows, year caps), plus rows of sales cancelled during the period whatever their posting date
-    /// (clawbacks). A row of a cancelled sale carries the day the cancellation arrived.
+    /// (clawbacks). A row of a cancelled sale carries the day the cancellation arrived; the reversal rows the
+    /// cancellation itself wrote are left out, because the engine takes the earnings back itself (a clawback inside
+    /// the window, nothing outside it) and the reversal would subtract a second time.
     /// </summary>
     public static async Task<List<CompCredit>> LoadCreditsAsync(
         SpmDbContext db, Guid tenantId, DateOnly from, DateOnly periodStart, DateOnly periodEnd, IReadOnlyCollection<Guid>? participants, CancellationToken cancellationToken)
@@ -134,6 +136,7 @@ public static class CompensationInputLoader
                              s.product, s.segment, CASE WHEN s.is_cancelled THEN (s.updated_at AT TIME ZONE 'UTC')::date END
                       FROM credits c JOIN sales s ON s.id = c.sale_id
                       WHERE c.tenant_id = '{tenantId}'{filter}
+                        AND NOT (s.is_cancelled AND c.is_reversal AND c.sale_revision = s.current_revision)
                         AND (c.posting_date BETWEEN '{from:yyyy-MM-dd}' AND '{periodEnd:yyyy-MM-dd}'
                              OR (s.is_cancelled AND (s.updated_at AT TIME ZONE 'UTC')::date BETWEEN '{periodStart:yyyy-MM-dd}' AND '{periodEnd:yyyy-MM-dd}')))
                 TO STDOUT (FORMAT BINARY)

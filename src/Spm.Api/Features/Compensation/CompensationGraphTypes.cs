@@ -148,14 +148,17 @@ public sealed class StatementLineGraphType : ObjectGraphType<CalculationLine>
         Field<NonNullGraphType<StringGraphType>>("component").Description("The component's name.").Resolve(c => c.Source.ComponentName);
         Field<NonNullGraphType<StringGraphType>>("rule").Description("The rule in words, e.g. \"tier 2: from 100% attainment at 8%\".").Resolve(c => c.Source.Rule);
         Field<IntGraphType>("tier").Description("1-based tier (commission) or threshold (bonus).").Resolve(c => c.Source.Tier);
-        Field<NonNullGraphType<DecimalStringGraphType>>("basis").Description("What the rate applies to: an amount in the line's currency, or units or deals for a SPIFF.").Resolve(c => c.Source.Basis);
-        Field<DecimalStringGraphType>("rate").Description("The rate: a fraction for commission (\"0.05\" = 5 %), an amount per unit or deal for a SPIFF; null for caps, draws and adjustments.").Resolve(c => c.Source.Rate);
+        Field<NonNullGraphType<DecimalStringGraphType>>("basis").Description("What the rate applies to: an amount in the line's currency, or units or deals for a SPIFF.").Resolve(c => Trim(c.Source.Basis));
+        Field<DecimalStringGraphType>("rate").Description("The rate: a fraction for commission (\"0.05\" = 5 %), an amount per unit or deal for a SPIFF; null for caps, draws and adjustments.").Resolve(c => c.Source.Rate is { } r ? Trim(r) : (decimal?)null);
         Field<NonNullGraphType<MoneyGraphType>>("amount").Description("Rounded to the currency's minor unit, half away from zero.").Resolve(c => new MoneyValue(c.Source.Amount, c.Source.Currency.Trim()));
         Field<CalendarDateGraphType>("adjustsPeriodStart").Description("For a prior-period adjustment or clawback: first day of the period it corrects.").Resolve(c => c.Source.AdjustsFrom);
         Field<CalendarDateGraphType>("adjustsPeriodEnd").Description("For a prior-period adjustment or clawback: last day of the period it corrects.").Resolve(c => c.Source.AdjustsTo);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatementLineSourceGraphType>>>>("sources").Description("The credits behind the line, with their sales and the part of the basis each contributed.")
             .Resolve(c => CalculationResults.ToLine(c.Source).Sources);
     }
+
+    /// <summary>Drops the trailing zeros the numeric column's scale adds ("0.05000000" reads "0.05").</summary>
+    public static decimal Trim(decimal value) => value / 1.000000000000000000000000000000000m;
 }
 
 /// <summary>GraphQL shape of <see cref="LineSource"/>.</summary>
@@ -167,7 +170,7 @@ public sealed class StatementLineSourceGraphType : ObjectGraphType<LineSource>
         Description = "A credit behind a statement line: the ledger row, its sale and its share of the line's basis.";
         Field<NonNullGraphType<IdGraphType>>("creditId").Description("Id of the credit ledger row (as `Credit.id`).").Resolve(c => c.Source.CreditId);
         Field<NonNullGraphType<IdGraphType>>("saleId").Description("Global id of the sale.").Resolve(c => GlobalId.Encode(SaleGraphType.TypeName, c.Source.SaleId));
-        Field<NonNullGraphType<DecimalStringGraphType>>("basis").Description("The part of the line's basis this credit contributed, in the line's currency.").Resolve(c => c.Source.Basis);
+        Field<NonNullGraphType<DecimalStringGraphType>>("basis").Description("The part of the line's basis this credit contributed, in the line's currency.").Resolve(c => StatementLineGraphType.Trim(c.Source.Basis));
     }
 }
 
