@@ -45,6 +45,25 @@ public sealed record CompWorld(SalesWorld Sales, Guid FinanceId, IReadOnlyDictio
         return new CompWorld(sales, finance.Id, months);
     }
 
+    /// <summary>
+    /// March 2026, 5 % flat: Rep 01 sells 10,000.00 and 2,500.50 (one April sale that must not count), Rep 02 4,000.00.
+    /// Rep 01: 12,500.50 x 0.05 = 625.025, rounded half away from zero = 625.03. Rep 02: 4,000.00 x 0.05 = 200.00.
+    /// Run total 625.03 + 200.00 = 825.03 EUR.
+    /// </summary>
+    public static async Task<(CompWorld World, string RunId)> WithMarchRunAsync(DatabaseFixture fixture)
+    {
+        var world = await CompWorld.CreateAsync(fixture);
+        await SalesWorld.RecordAsync(world.Admin,
+            SalesWorld.Sale("S-1", "10000.00", world.Rep(1), closeDate: "2026-03-10"),
+            SalesWorld.Sale("S-2", "2500.50", world.Rep(1), closeDate: "2026-03-20"),
+            SalesWorld.Sale("S-3", "4000.00", world.Rep(2), closeDate: "2026-03-15"),
+            SalesWorld.Sale("S-4", "9999.00", world.Rep(1), closeDate: "2026-04-02"));
+        var plan = await world.PublishedPlanAsync("AE 2026", CompWorld.FlatFivePercent);
+        await world.AssignAsync(plan, world.Rep(1));
+        await world.AssignAsync(plan, world.Rep(2));
+        return (world, await world.RunAsync("2026-03"));
+    }
+
     public static string Id(string type, Guid id) => GlobalId.Encode(type, id);
 
     public string Month(string yyyyMm) => Id("Period", Months[yyyyMm]);

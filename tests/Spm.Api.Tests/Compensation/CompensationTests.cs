@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Spm.Api.Tests.Infrastructure;
-using Spm.Api.Tests.Sales;
 
 namespace Spm.Api.Tests.Compensation;
 
@@ -15,29 +14,10 @@ public sealed class CompensationTests(DatabaseFixture fixture) : IClassFixture<D
           lines { lineNo kind component rule basis rate amount { amount currency } sources { creditId saleId basis } } } }
         """;
 
-    /// <summary>
-    /// March 2026, 5 % flat: Rep 01 sells 10,000.00 and 2,500.50 (one April sale that must not count), Rep 02 4,000.00.
-    /// Rep 01: 12,500.50 x 0.05 = 625.025, rounded half away from zero = 625.03. Rep 02: 4,000.00 x 0.05 = 200.00.
-    /// Run total 625.03 + 200.00 = 825.03 EUR.
-    /// </summary>
-    private static async Task<(CompWorld World, string RunId)> MarchAsync(DatabaseFixture fixture)
-    {
-        var world = await CompWorld.CreateAsync(fixture);
-        await SalesWorld.RecordAsync(world.Admin,
-            SalesWorld.Sale("S-1", "10000.00", world.Rep(1), closeDate: "2026-03-10"),
-            SalesWorld.Sale("S-2", "2500.50", world.Rep(1), closeDate: "2026-03-20"),
-            SalesWorld.Sale("S-3", "4000.00", world.Rep(2), closeDate: "2026-03-15"),
-            SalesWorld.Sale("S-4", "9999.00", world.Rep(1), closeDate: "2026-04-02"));
-        var plan = await world.PublishedPlanAsync("AE 2026", CompWorld.FlatFivePercent);
-        await world.AssignAsync(plan, world.Rep(1));
-        await world.AssignAsync(plan, world.Rep(2));
-        return (world, await world.RunAsync("2026-03"));
-    }
-
     [Fact]
     public async Task A_run_pays_each_rep_the_rounded_sum_of_lines_that_trace_to_their_credits()
     {
-        var (world, runId) = await MarchAsync(fixture);
+        var (world, runId) = await CompWorld.WithMarchRunAsync(fixture);
 
         var statement = (await world.Admin.DataAsync(StatementQuery, new { p = world.Rep(1), m = world.Month("2026-03") }))["statement"]!;
         Assert.Equal(runId, statement["run"]!["id"]!.GetValue<string>());
@@ -65,7 +45,7 @@ public sealed class CompensationTests(DatabaseFixture fixture) : IClassFixture<D
     [Fact]
     public async Task A_rep_reads_only_their_own_statement_a_manager_their_team_and_a_partner_nothing()
     {
-        var (world, runId) = await MarchAsync(fixture);
+        var (world, runId) = await CompWorld.WithMarchRunAsync(fixture);
         using var rep2 = world.Person(fixture, "rep", world.Org.RepIds[1]);
         using var manager = world.Person(fixture, "manager", world.Org.ManagerId);
         using var partner = fixture.Api.ClientFor(world.Org.TenantId, "partner");
@@ -109,7 +89,7 @@ public sealed class CompensationTests(DatabaseFixture fixture) : IClassFixture<D
     [Fact]
     public async Task A_what_if_of_a_draft_version_compares_with_the_published_plan_per_participant_and_in_total()
     {
-        var (world, runId) = await MarchAsync(fixture);
+        var (world, runId) = await CompWorld.WithMarchRunAsync(fixture);
         var plans = (await world.Admin.DataAsync("{ compPlans { id versions { version status } } }"))["compPlans"]!.AsArray();
         var planId = Assert.Single(plans)!["id"]!.GetValue<string>();
         var draft = (await world.Admin.DataAsync(
@@ -140,7 +120,7 @@ public sealed class CompensationTests(DatabaseFixture fixture) : IClassFixture<D
     [Fact]
     public async Task The_progress_subscription_ends_with_the_completed_run()
     {
-        var (world, runId) = await MarchAsync(fixture);
+        var (world, runId) = await CompWorld.WithMarchRunAsync(fixture);
         var headers = new Dictionary<string, string> { ["X-Test-Tenant"] = world.Org.TenantId.ToString(), ["X-Test-Role"] = "admin" };
         await using var socket = await GraphQLWebSocket.ConnectAsync(fixture.Api, [], headers);
         Assert.Equal("connection_ack", (await socket.ReceiveAsync())["type"]!.GetValue<string>());

@@ -216,7 +216,9 @@ public static class CompensationQueries
                 var e = earnedHere.GetValueOrDefault(currency);
                 var p = paidHere.GetValueOrDefault(currency);
                 // Once paid, nothing of the period is accrued any more: later changes are adjustments of the next period.
-                result.Add(new CommissionExpense(month, currency, e, paidHere.ContainsKey(currency) ? 0m : e, p));
+                // A zero written with the currency's decimals, so "0.00" reads like every other amount.
+                var zero = new decimal(0, 0, 0, false, (byte)Domain.Common.CurrencyCode.MinorUnits(currency));
+                result.Add(new CommissionExpense(month, currency, e + zero, (paidHere.ContainsKey(currency) ? 0m : e) + zero, p + zero));
             }
         }
 
