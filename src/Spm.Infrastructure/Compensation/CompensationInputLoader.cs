@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using NpgsqlTypes;
 using Spm.Domain.Compensation;
 using Spm.Domain.Crediting;
 using Spm.Domain.Currency;
@@ -14,7 +13,7 @@ namespace Spm.Infrastructure.Compensation;
 /// Reads everything one calculation needs from PostgreSQL into the engine's <see cref="CompensationInput"/>:
 /// published plan versions (or a what-if's draft), assignments, month quotas, exchange rates, the locked
 /// statements of earlier periods of the fiscal year and the credits. Credits are the bulk (millions in a big
-/// tenant), so they stream through binary COPY rather than EF.
+/// tenant), so they stream through one plain reader rather than EF entities.
 /// </summary>
 public static class CompensationInputLoader
 {
@@ -129,52 +128,54 @@ public static class CompensationInputLoader
 
         try
         {
-            // COPY takes no parameters: the values are formatted here, all of them typed (uuid, date), never text from a caller.
-            var filter = participants is null ? string.Empty : $" AND c.participant_id = ANY('{{{string.Join(',', participants)}}}'::uuid[])";
             var sql = $"""
-                COPY (SELECT c.id, c.participant_id, c.sale_id, c.type, c.adjusted_type, c.pay_amount, c.pay_currency, c.close_date, c.posting_date,
-                             s.product, s.segment, CASE WHEN s.is_cancelled THEN (s.updated_at AT TIME ZONE 'UTC')::date END
-                      FROM credits c JOIN sales s ON s.id = c.sale_id
-                      WHERE c.tenant_id = '{tenantId}'{filter}
-                        AND NOT (s.is_cancelled AND c.is_reversal AND c.sale_revision = s.current_revision)
-                        AND (c.posting_date BETWEEN '{from:yyyy-MM-dd}' AND '{periodEnd:yyyy-MM-dd}'
-                             OR (s.is_cancelled AND (s.updated_at AT TIME ZONE 'UTC')::date BETWEEN '{periodStart:yyyy-MM-dd}' AND '{periodEnd:yyyy-MM-dd}')))
-                TO STDOUT (FORMAT BINARY)
+                SELECT c.id, c.participant_id, c.sale_id, c.type, c.adjusted_type, c.pay_amount, c.pay_currency, c.close_date, c.posting_date,
+                       s.product, s.segment, CASE WHEN s.is_cancelled THEN (s.updated_at AT TIME ZONE 'UTC')::date END
+                FROM credits c JOIN sales s ON s.id = c.sale_id
+                WHERE c.tenant_id = @tenant{(participants is null ? string.Empty : " AND c.participant_id = ANY(@participants)")}
+                  AND NOT (s.is_cancelled AND c.is_reversal AND c.sale_revision = s.current_revision)
+                  AND (c.posting_date BETWEEN @from AND @end
+                       OR (s.is_cancelled AND (s.updated_at AT TIME ZONE 'UTC')::date BETWEEN @start AND @end))
                 """;
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("tenant", tenantId);
+            command.Parameters.AddWithValue("from", from);
+            command.Parameters.AddWithValue("start", periodStart);
+            command.Parameters.AddWithValue("end", periodEnd);
+            if (participants is not null)
+            {
+                command.Parameters.AddWithValue("participants", participants.ToArray());
+            }
+
             var result = new List<CompCredit>(1024);
             var strings = new Dictionary<string, string>(StringComparer.Ordinal);
-            await using var reader = await connection.BeginBinaryExportAsync(sql, cancellationToken);
-            while (await reader.StartRowAsync(cancellationToken) != -1)
+            var types = new Dictionary<string, CreditType>(StringComparer.Ordinal);
+            // A plain reader with synchronous column reads: millions of rows, so no per-value async state machine.
+            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
             {
-                var id = await reader.ReadAsync<Guid>(NpgsqlDbType.Uuid, cancellationToken);
-                var participant = await reader.ReadAsync<Guid>(NpgsqlDbType.Uuid, cancellationToken);
-                var sale = await reader.ReadAsync<Guid>(NpgsqlDbType.Uuid, cancellationToken);
-                var type = Intern(strings, await reader.ReadAsync<string>(NpgsqlDbType.Varchar, cancellationToken));
-                var adjusted = Intern(strings, await reader.ReadAsync<string>(NpgsqlDbType.Varchar, cancellationToken));
-                var amount = await reader.ReadAsync<decimal>(NpgsqlDbType.Numeric, cancellationToken);
-                var currency = Intern(strings, await reader.ReadAsync<string>(NpgsqlDbType.Varchar, cancellationToken));
-                var close = await reader.ReadAsync<DateOnly>(NpgsqlDbType.Date, cancellationToken);
-                var posting = await reader.ReadAsync<DateOnly>(NpgsqlDbType.Date, cancellationToken);
-                var product = reader.IsNull ? Skip(reader) : Intern(strings, await reader.ReadAsync<string>(NpgsqlDbType.Varchar, cancellationToken));
-                var segment = reader.IsNull ? Skip(reader) : Intern(strings, await reader.ReadAsync<string>(NpgsqlDbType.Varchar, cancellationToken));
-                DateOnly? cancelled = reader.IsNull ? SkipDate(reader) : await reader.ReadAsync<DateOnly>(NpgsqlDbType.Date, cancellationToken);
-                var creditType = Enum.Parse<CreditType>(type);
+                // Sequential access: columns are read strictly in order.
+                var id = reader.GetGuid(0);
+                var participant = reader.GetGuid(1);
+                var sale = reader.GetGuid(2);
+                var type = TypeOf(types, reader.GetString(3));
+                var adjusted = TypeOf(types, reader.GetString(4));
                 result.Add(new CompCredit
                 {
                     CreditId = id,
                     ParticipantId = participant,
                     SaleId = sale,
                     // An adjustment counts as the type it corrects (Credit.BaseType).
-                    Type = creditType == CreditType.Adjustment ? Enum.Parse<CreditType>(adjusted) : creditType,
-                    Amount = amount,
-                    Currency = currency,
-                    Product = product,
-                    Segment = segment,
+                    Type = type == CreditType.Adjustment ? adjusted : type,
+                    Amount = reader.GetDecimal(5),
+                    Currency = Intern(strings, reader.GetString(6)),
+                    CloseDate = reader.GetFieldValue<DateOnly>(7),
+                    PostingDate = reader.GetFieldValue<DateOnly>(8),
+                    Product = reader.IsDBNull(9) ? null : Intern(strings, reader.GetString(9)),
+                    Segment = reader.IsDBNull(10) ? null : Intern(strings, reader.GetString(10)),
+                    CancelledOn = reader.IsDBNull(11) ? null : reader.GetFieldValue<DateOnly>(11),
                     // The ledger keeps no unit count: each credit is one unit of its sale.
                     Quantity = 1m,
-                    CloseDate = close,
-                    PostingDate = posting,
-                    CancelledOn = cancelled,
                 });
             }
 
@@ -189,6 +190,17 @@ public static class CompensationInputLoader
         }
     }
 
+    private static CreditType TypeOf(Dictionary<string, CreditType> types, string name)
+    {
+        if (!types.TryGetValue(name, out var type))
+        {
+            type = Enum.Parse<CreditType>(name);
+            types[name] = type;
+        }
+
+        return type;
+    }
+
     private static string Intern(Dictionary<string, string> strings, string value)
     {
         if (strings.TryGetValue(value, out var known))
@@ -198,18 +210,6 @@ public static class CompensationInputLoader
 
         strings[value] = value;
         return value;
-    }
-
-    private static string? Skip(NpgsqlBinaryExporter reader)
-    {
-        reader.Skip();
-        return null;
-    }
-
-    private static DateOnly? SkipDate(NpgsqlBinaryExporter reader)
-    {
-        reader.Skip();
-        return null;
     }
 
     /// <summary>Locked statements of earlier periods of the fiscal year, and the draw balance carried out of the latest one.</summary>
