@@ -101,6 +101,7 @@ public static class AccessMatrixTable
         new("query", "statement", """{ statement(participantId: "{participant}", periodId: "{period}") { __typename } }""", Earnings),
         new("query", "disputes", "{ disputes { __typename } }", Earnings),
         new("query", "payouts", "{ payouts { __typename } }", Payouts),
+        new("query", "estimateDeal", """{ estimateDeal(amount: "1", currency: "EUR", closeDate: "2026-03-01") { __typename } }""", Earnings),
         new("query", "commissionExpense", "{ commissionExpense(fiscalYear: 2026) { __typename } }", Payouts),
         new("mutation", "createCompPlan", """mutation { createCompPlan(input: {name: "x", effectiveFrom: "2026-01-01", document: "{"}) { __typename } }""", Admin),
         new("mutation", "createCompPlanVersion", """mutation { createCompPlanVersion(input: {planId: "none", effectiveFrom: "2026-01-01", document: "{"}) { __typename } }""", Admin),

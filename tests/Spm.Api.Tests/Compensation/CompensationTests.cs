@@ -118,6 +118,20 @@ public sealed class CompensationTests(DatabaseFixture fixture) : IClassFixture<D
     }
 
     [Fact]
+    public async Task The_estimator_tells_a_rep_what_a_deal_would_pay_with_their_real_plan_and_credits_so_far()
+    {
+        var (world, _) = await CompWorld.WithMarchRunAsync(fixture);
+        using var rep1 = world.Person(fixture, "rep", world.Org.RepIds[0]);
+        using var rep2 = world.Person(fixture, "rep", world.Org.RepIds[1]);
+        const string Estimate = "query($p: ID) { estimateDeal(participantId: $p, amount: \"1000.10\", currency: \"EUR\", closeDate: \"2026-03-25\") { pays { amount currency } earningsBefore { amount } earningsAfter { amount } } }";
+
+        // Before: 12,500.50 x 0.05 = 625.025 -> 625.03. After: 13,500.60 x 0.05 = 675.03. The deal pays 50.00.
+        var estimate = (await rep1.DataAsync(Estimate))["estimateDeal"]!;
+        Assert.Equal(("625.03", "675.03", "50.00", "EUR"), (estimate["earningsBefore"]!["amount"]!.GetValue<string>(), estimate["earningsAfter"]!["amount"]!.GetValue<string>(), estimate["pays"]!["amount"]!.GetValue<string>(), estimate["pays"]!["currency"]!.GetValue<string>()));
+        Assert.Null((await rep2.DataAsync(Estimate, new { p = world.Rep(1) }))["estimateDeal"] as JsonObject);
+    }
+
+    [Fact]
     public async Task The_progress_subscription_ends_with_the_completed_run()
     {
         var (world, runId) = await CompWorld.WithMarchRunAsync(fixture);

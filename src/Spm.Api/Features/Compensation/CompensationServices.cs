@@ -31,6 +31,7 @@ public static class CompensationServices
         services.AddSingleton<PayoutLineGraphType>();
         services.AddSingleton<PayoutGraphType>();
         services.AddSingleton<CommissionExpenseGraphType>();
+        services.AddSingleton<DealEstimateGraphType>();
         services.AddSingleton<CompPlanPayloadGraphType>();
         services.AddSingleton<AssignCompPlanPayloadGraphType>();
         services.AddSingleton<CalculationRunPayloadGraphType>();
@@ -50,7 +51,11 @@ public static class CompensationServices
     }
 
     /// <summary>Root query fields.</summary>
-    public static void RegisterQueries(SpmQuery query) => CompensationQueries.Register(query);
+    public static void RegisterQueries(SpmQuery query)
+    {
+        CompensationQueries.Register(query);
+        DealEstimateQueries.Register(query);
+    }
 
     /// <summary>Root mutations.</summary>
     public static void RegisterMutations(SpmMutation mutation)
