@@ -33,7 +33,7 @@ public readonly record struct CompCredit
 
     public string? Segment { get; init; }
 
-    /// <summary>Units sold, for per-unit SPIFFs, in the same share as <see cref="Amount"/> of the sale.</summary>
+    /// <summary>Units sold, for per-unit SPIFFs, in the same share as <see cref="Amount"/> of the sale; 0 (the default) pays no per-unit SPIFF.</summary>
     public decimal Quantity { get; init; }
 
     public DateOnly CloseDate { get; init; }

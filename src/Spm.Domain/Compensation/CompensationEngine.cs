@@ -19,19 +19,20 @@ public static class CompensationEngine
     {
         var ctx = new EngineContext(input);
         var participants = ctx.Participants;
-        var index = new Dictionary<Guid, int>(participants.Length);
+        var positions = new Dictionary<Guid, int>(participants.Length);
         for (var i = 0; i < participants.Length; i++)
         {
-            index[participants[i]] = i;
+            positions[participants[i]] = i;
         }
 
-        // Bucket the credits by participant (a counting sort), so each participant reads one contiguous range.
-        var credits = input.Credits;
-        var slot = new int[credits.Count];
+        // Bucket the credits' positions by participant (a counting sort), so each participant reads one contiguous
+        // range of the index; the credits themselves are not copied when they already come as an array.
+        var credits = input.Credits as CompCredit[] ?? [.. input.Credits];
+        var slot = new int[credits.Length];
         var counts = new int[participants.Length + 1];
-        for (var i = 0; i < credits.Count; i++)
+        for (var i = 0; i < credits.Length; i++)
         {
-            slot[i] = index.TryGetValue(credits[i].ParticipantId, out var p) ? p : -1;
+            slot[i] = positions.TryGetValue(credits[i].ParticipantId, out var p) ? p : -1;
             if (slot[i] >= 0)
             {
                 counts[slot[i] + 1]++;
@@ -44,19 +45,19 @@ public static class CompensationEngine
         }
 
         var starts = (int[])counts.Clone();
-        var buffer = new CompCredit[counts[participants.Length]];
-        for (var i = 0; i < credits.Count; i++)
+        var index = new int[counts[participants.Length]];
+        for (var i = 0; i < credits.Length; i++)
         {
             if (slot[i] >= 0)
             {
-                buffer[starts[slot[i]]++] = credits[i];
+                index[starts[slot[i]]++] = i;
             }
         }
 
         var results = new ParticipantResult?[participants.Length];
         var options = new ParallelOptions { MaxDegreeOfParallelism = input.MaxDegreeOfParallelism };
         Parallel.For(0, participants.Length, options, p =>
-            results[p] = ParticipantCalculation.Run(ctx, participants[p], buffer, counts[p], counts[p + 1] - counts[p]));
+            results[p] = ParticipantCalculation.Run(ctx, participants[p], credits, index, counts[p], counts[p + 1] - counts[p]));
 
         var statements = new List<ParticipantResult>(participants.Length);
         var byCurrency = new SortedDictionary<string, decimal>(StringComparer.Ordinal);
@@ -76,7 +77,7 @@ public static class CompensationEngine
             Period = input.Period,
             Participants = statements,
             PayoutByCurrency = byCurrency,
-            CreditsRead = buffer.Length,
+            CreditsRead = index.Length,
         };
     }
 
@@ -86,11 +87,15 @@ public static class CompensationEngine
         ArgumentNullException.ThrowIfNull(input);
         var ctx = new EngineContext(input with { Participants = [participantId] });
         var credits = input.Credits.Where(c => c.ParticipantId == participantId).ToArray();
-        return ParticipantCalculation.Run(ctx, participantId, credits, 0, credits.Length);
+        return ParticipantCalculation.Run(ctx, participantId, credits);
     }
 
     /// <summary>What <paramref name="deal"/> would pay <paramref name="participantId"/> in the input's period, given the credits so far.</summary>
-    /// <remarks>The deal is credited in full to the participant as a credit of <see cref="DealScenario.Type"/> posting on its close date, which must fall in the period.</remarks>
+    /// <remarks>
+    /// The deal is credited in full to the participant as a credit of <see cref="DealScenario.Type"/> posting on its
+    /// close date, which must fall in the period (<c>COMP_ESTIMATE_OUTSIDE_PERIOD</c> otherwise); a participant with
+    /// no plan in the period is refused with <c>COMP_NO_ASSIGNMENT</c>.
+    /// </remarks>
     public static DealEstimate Estimate(CompensationInput input, Guid participantId, DealScenario deal)
     {
         ArgumentNullException.ThrowIfNull(input);
@@ -103,7 +108,7 @@ public static class CompensationEngine
         CurrencyCode.Require(deal.Currency, "currency");
         var ctx = new EngineContext(input with { Participants = [participantId] });
         var credits = input.Credits.Where(c => c.ParticipantId == participantId).ToArray();
-        var before = ParticipantCalculation.Run(ctx, participantId, (CompCredit[])credits.Clone(), 0, credits.Length)
+        var before = ParticipantCalculation.Run(ctx, participantId, credits)
             ?? throw new DomainException("COMP_NO_ASSIGNMENT", $"Participant {participantId} has no compensation plan in {input.Period}.", "participantId");
         var hypothetical = new CompCredit
         {
@@ -120,7 +125,7 @@ public static class CompensationEngine
             CloseDate = deal.CloseDate,
             PostingDate = deal.CloseDate,
         };
-        var after = ParticipantCalculation.Run(ctx, participantId, [.. credits, hypothetical], 0, credits.Length + 1)!;
+        var after = ParticipantCalculation.Run(ctx, participantId, [.. credits, hypothetical])!;
         return new DealEstimate
         {
             ParticipantId = participantId,

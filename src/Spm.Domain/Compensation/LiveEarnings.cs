@@ -47,7 +47,6 @@ public sealed class LiveEarnings
 
     private ParticipantResult? Recalculate()
     {
-        var buffer = credits.ToArray();
-        return ParticipantCalculation.Run(context, ParticipantId, buffer, 0, buffer.Length);
+        return ParticipantCalculation.Run(context, ParticipantId, [.. credits]);
     }
 }

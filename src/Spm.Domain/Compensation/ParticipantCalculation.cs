@@ -20,7 +20,7 @@ internal sealed class ParticipantCalculation
     private readonly EngineContext ctx;
     private readonly Guid participant;
     private readonly CompCredit[] credits;
-    private readonly int offset;
+    private readonly int[] order;
     private readonly int count;
     private readonly decimal[] pay;
     private readonly string currency;
@@ -30,12 +30,12 @@ internal sealed class ParticipantCalculation
     private readonly Dictionary<Guid, decimal> cappedByPlan = [];
     private Dictionary<Guid, List<(StatementLine Line, LineSource Source)>>? priorByCredit;
 
-    private ParticipantCalculation(EngineContext ctx, Guid participant, CompCredit[] credits, int offset, int count, string currency)
+    private ParticipantCalculation(EngineContext ctx, Guid participant, CompCredit[] credits, int[] order, int count, string currency)
     {
         this.ctx = ctx;
         this.participant = participant;
         this.credits = credits;
-        this.offset = offset;
+        this.order = order;
         this.count = count;
         this.currency = currency;
         period = ctx.Period;
@@ -43,11 +43,11 @@ internal sealed class ParticipantCalculation
     }
 
     /// <summary>
-    /// The statement of <paramref name="participant"/> from <paramref name="count"/> credits at
-    /// <paramref name="offset"/> in <paramref name="credits"/> (that range is sorted in place); null without an
-    /// assignment in the period.
+    /// The statement of <paramref name="participant"/> from the <paramref name="count"/> credits of
+    /// <paramref name="credits"/> whose positions are listed in <paramref name="index"/> from
+    /// <paramref name="offset"/>; null without an assignment in the period. Reads the arrays, never writes them.
     /// </summary>
-    public static ParticipantResult? Run(EngineContext ctx, Guid participant, CompCredit[] credits, int offset, int count)
+    public static ParticipantResult? Run(EngineContext ctx, Guid participant, CompCredit[] credits, int[] index, int offset, int count)
     {
         var assignments = ctx.AssignmentsOf(participant);
         if (assignments.Count == 0)
@@ -64,11 +64,23 @@ internal sealed class ParticipantCalculation
             }
         }
 
-        Array.Sort(credits, offset, count, CreditOrder.Instance);
-        return new ParticipantCalculation(ctx, participant, credits, offset, count, currency).Calculate(assignments);
+        var order = new int[count];
+        var keys = new CreditKey[count];
+        for (var i = 0; i < count; i++)
+        {
+            order[i] = index[offset + i];
+            keys[i] = new CreditKey(credits[order[i]]);
+        }
+
+        Array.Sort(keys, order);
+        return new ParticipantCalculation(ctx, participant, credits, order, count, currency).Calculate(assignments);
     }
 
-    private ref readonly CompCredit Credit(int i) => ref credits[offset + i];
+    /// <summary>All of one participant's credits, in any order.</summary>
+    public static ParticipantResult? Run(EngineContext ctx, Guid participant, CompCredit[] credits) =>
+        Run(ctx, participant, credits, [.. Enumerable.Range(0, credits.Length)], 0, credits.Length);
+
+    private ref readonly CompCredit Credit(int i) => ref credits[order[i]];
 
     private ParticipantResult Calculate(IReadOnlyList<PlanAssignment> assignments)
     {
@@ -77,12 +89,26 @@ internal sealed class ParticipantCalculation
             AddSegments(a);
         }
 
+        // Credits come sorted by posting date, so the last rate looked up is usually the one needed next.
+        string? lastCurrency = null;
+        DateOnly lastDate = default;
+        var lastRate = 1m;
         for (var i = 0; i < count; i++)
         {
             ref readonly var c = ref Credit(i);
-            pay[i] = string.Equals(c.Currency, currency, StringComparison.Ordinal)
-                ? c.Amount
-                : Money.Round(c.Amount * ctx.Rate(c.Currency, currency, c.PostingDate), currency);
+            if (string.Equals(c.Currency, currency, StringComparison.Ordinal))
+            {
+                pay[i] = c.Amount;
+                continue;
+            }
+
+            if (!string.Equals(c.Currency, lastCurrency, StringComparison.Ordinal) || c.PostingDate != lastDate)
+            {
+                CurrencyCode.Require(c.Currency, "credits.currency");
+                (lastCurrency, lastDate, lastRate) = (c.Currency, c.PostingDate, ctx.Rate(c.Currency, currency, c.PostingDate));
+            }
+
+            pay[i] = Money.Round(c.Amount * lastRate, currency);
         }
 
         foreach (var segment in segments)
@@ -752,11 +778,13 @@ internal sealed class ParticipantCalculation
             ref readonly var c = ref Credit(i);
             if (period.Contains(c.PostingDate) && (mask & (1 << (int)c.Type)) != 0)
             {
-                var posted = c.PostingDate;
-                var segment = segments.FindIndex(s => s.Contains(posted));
-                if (segment >= 0 && !IsClawedBack(c, FindClawback(segments[segment].Plan)))
+                foreach (var segment in segments)
                 {
-                    credited += pay[i];
+                    if (segment.Contains(c.PostingDate))
+                    {
+                        credited += IsClawedBack(c, FindClawback(segment.Plan)) ? 0m : pay[i];
+                        break;
+                    }
                 }
             }
         }

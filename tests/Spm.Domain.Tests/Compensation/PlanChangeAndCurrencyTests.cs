@@ -17,9 +17,8 @@ public sealed class PlanChangeAndCurrencyTests
         // v2, Apr 16-30: 9,000 (Apr 20) against 15,000: 9,000 x 5 % = 450.00.
         // Earnings 600 + 240 + 450 = 1,290.00. Draw 3,000 x 15/30 = 1,500.00: top-up 210.00, payout 1,500.00.
         var v1 = Plan(Commission(CommissionMethod.Marginal, (0m, 0.04m), (1m, 0.08m))) with { EffectiveTo = D(4, 15) };
-        var v2 = Plan(
-            Commission(CommissionMethod.Marginal, (0m, 0.05m), (1m, 0.10m)),
-            new DrawComponent { Id = "draw", Name = "Draw", Amount = 3_000m }) with { Version = 2, EffectiveFrom = D(4, 16) };
+        var v2Rules = Plan(Commission(CommissionMethod.Marginal, (0m, 0.05m), (1m, 0.10m)), new DrawComponent { Id = "draw", Name = "Draw", Amount = 3_000m });
+        var v2 = v2Rules with { Version = 2, EffectiveFrom = D(4, 16) };
         var input = new CompensationInput
         {
             Period = Apr,
