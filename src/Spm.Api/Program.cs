@@ -1,4 +1,5 @@
 using Spm.Api.Features.Accounts;
+using Spm.Api.Features.Compensation;
 using Spm.Api.Features.Ingest;
 using Spm.Api.Hosting;
 
@@ -28,6 +29,7 @@ app.MapSpmHealth();
 app.MapSpmGraphQL();
 app.MapSpmAccountImport();
 app.MapSpmIngest();
+app.MapSpmCompensation();
 
 await app.RunAsync();
 

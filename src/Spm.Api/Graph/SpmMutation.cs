@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Spm.Api.Features.Access;
 using Spm.Api.Features.Accounts;
 using Spm.Api.Features.Activities;
+using Spm.Api.Features.Compensation;
 using Spm.Api.Features.Leaderboards;
 using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Pipeline;
@@ -34,5 +35,6 @@ public sealed class SpmMutation : ObjectGraphType
         ActivityMutations.Register(this);
         OpportunityMutations.Register(this);
         LeaderboardMutations.Register(this);
+        CompensationServices.RegisterMutations(this);
     }
 }

@@ -4,6 +4,7 @@ using Spm.Api.Features.Accounts;
 using Spm.Api.Features.Activities;
 using Spm.Api.Features.Approvals;
 using Spm.Api.Features.Attainment;
+using Spm.Api.Features.Compensation;
 using Spm.Api.Features.Leaderboards;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.PersistedDocuments;
@@ -38,5 +39,6 @@ public sealed class SpmQuery : ObjectGraphType
         OpportunityQueries.Register(this);
         CreditingConfiguration.RegisterQueries(this);
         LeaderboardQueries.Register(this);
+        CompensationServices.RegisterQueries(this);
     }
 }

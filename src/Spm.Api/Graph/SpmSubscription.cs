@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Spm.Api.Features.Compensation;
 using Spm.Api.Features.Live;
 
 namespace Spm.Api.Graph;
@@ -11,5 +12,6 @@ public sealed class SpmSubscription : ObjectGraphType
         Name = "Subscription";
         Description = "Live streams over WebSocket (graphql-transport-ws on the GraphQL path). Results are limited to the caller's tenant and permissions.";
         LiveSubscriptions.Register(this, clock);
+        CompensationServices.RegisterSubscriptions(this);
     }
 }

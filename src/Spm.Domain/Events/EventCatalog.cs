@@ -36,5 +36,9 @@ public static class EventCatalog
 
         // Producer: opportunity upserts. Consumers: pipeline dashboards, forecast roll-ups, funnel metrics.
         [OpportunityChanged.TypeName] = typeof(OpportunityChanged),
+
+        // Producer: compensation disputes (opened, in review, resolved, rejected).
+        // Consumers: the rep's live notifications (the participant's channel), sales operations' dispute queue.
+        [DisputeChanged.TypeName] = typeof(DisputeChanged),
     };
 }

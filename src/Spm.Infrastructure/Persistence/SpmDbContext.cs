@@ -14,6 +14,7 @@ using Spm.Domain.Planning;
 using Spm.Domain.Quotas;
 using Spm.Domain.Territories;
 using Spm.Infrastructure.Activities;
+using Spm.Infrastructure.Compensation;
 using Spm.Infrastructure.Crediting;
 using Spm.Infrastructure.Identity;
 using Spm.Infrastructure.Outbox;
@@ -92,6 +93,26 @@ public sealed class SpmDbContext(DbContextOptions<SpmDbContext> options, ITenant
     public DbSet<PeriodLock> PeriodLocks => Set<PeriodLock>();
 
     public DbSet<CreditingRevision> CreditingRevisions => Set<CreditingRevision>();
+
+    public DbSet<StoredCompPlan> CompPlans => Set<StoredCompPlan>();
+
+    public DbSet<StoredCompPlanVersion> CompPlanVersions => Set<StoredCompPlanVersion>();
+
+    public DbSet<StoredCompPlanAssignment> CompPlanAssignments => Set<StoredCompPlanAssignment>();
+
+    public DbSet<CalculationRun> CalculationRuns => Set<CalculationRun>();
+
+    public DbSet<CalculationResult> CalculationResults => Set<CalculationResult>();
+
+    public DbSet<CalculationLine> CalculationLines => Set<CalculationLine>();
+
+    public DbSet<CompAdjustment> CompAdjustments => Set<CompAdjustment>();
+
+    public DbSet<Dispute> Disputes => Set<Dispute>();
+
+    public DbSet<PayoutBatch> PayoutBatches => Set<PayoutBatch>();
+
+    public DbSet<PayoutLine> PayoutLines => Set<PayoutLine>();
 
     /// <summary>Read by the query filters at execution time (EF parameterises it per query).</summary>
     public Guid? CurrentTenantId => tenantContext.TenantId;

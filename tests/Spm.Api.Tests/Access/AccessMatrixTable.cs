@@ -13,6 +13,8 @@ public static class AccessMatrixTable
     private const string Readers = "admin finance manager rep partner";
     private const string Admin = "admin";
     private const string Approvers = "admin manager";
+    private const string Earnings = "admin finance manager rep";
+    private const string Payouts = "admin finance";
 
     public static readonly IReadOnlyList<Row> Rows =
     [
@@ -103,6 +105,33 @@ public static class AccessMatrixTable
         new("mutation", "updateLeaderboard", """mutation { updateLeaderboard(input: {key: "none"}) { leaderboard { key } errors { code field } } }""", Admin),
         new("mutation", "deleteLeaderboard", """mutation { deleteLeaderboard(input: {key: "none"}) { key errors { code field } } }""", Admin),
         new("mutation", "rebuildLeaderboards", "mutation { rebuildLeaderboards { boards errors { code } } }", Admin),
+        // Compensation
+        new("query", "compPlans", "{ compPlans { __typename } }", Admin),
+        new("query", "compPlanAssignments", "{ compPlanAssignments { __typename } }", Admin),
+        new("query", "calculationRuns", "{ calculationRuns { __typename } }", Admin),
+        new("query", "calculationRun", """{ calculationRun(id: "none") { __typename } }""", Admin),
+        new("query", "compareCalculationRuns", """{ compareCalculationRuns(a: "none", b: "none") { __typename } }""", Admin),
+        new("query", "statement", """{ statement(participantId: "{participant}", periodId: "{period}") { __typename } }""", Earnings),
+        new("query", "disputes", "{ disputes { __typename } }", Earnings),
+        new("query", "payouts", "{ payouts { __typename } }", Payouts),
+        new("query", "estimateDeal", """{ estimateDeal(amount: "1", currency: "EUR", closeDate: "2026-03-01") { __typename } }""", Earnings),
+        new("query", "commissionExpense", "{ commissionExpense(fiscalYear: 2026) { __typename } }", Payouts),
+        new("mutation", "createCompPlan", """mutation { createCompPlan(input: {name: "x", effectiveFrom: "2026-01-01", document: "{"}) { __typename } }""", Admin),
+        new("mutation", "createCompPlanVersion", """mutation { createCompPlanVersion(input: {planId: "none", effectiveFrom: "2026-01-01", document: "{"}) { __typename } }""", Admin),
+        new("mutation", "publishCompPlanVersion", """mutation { publishCompPlanVersion(input: {versionId: "none"}) { __typename } }""", Admin),
+        new("mutation", "assignCompPlan", """mutation { assignCompPlan(input: {participantId: "{participant}", planId: "none", effectiveFrom: "2026-01-01", onTargetEarnings: "1", targetIncentive: "1"}) { __typename } }""", Admin),
+        new("mutation", "startCalculationRun", """mutation { startCalculationRun(input: {periodId: "{period}"}) { __typename } }""", Admin),
+        new("mutation", "startWhatIfRun", """mutation { startWhatIfRun(input: {versionId: "none", periodId: "{period}"}) { __typename } }""", Admin),
+        new("mutation", "submitPayout", """mutation { submitPayout(input: {runId: "none"}) { __typename } }""", Payouts),
+        new("mutation", "approvePayout", """mutation { approvePayout(input: {payoutId: "none"}) { __typename } }""", Approvers),
+        new("mutation", "financeApprovePayout", """mutation { financeApprovePayout(input: {payoutId: "none"}) { __typename } }""", Payouts),
+        new("mutation", "rejectPayout", """mutation { rejectPayout(input: {payoutId: "none", comment: "x"}) { __typename } }""", Earnings),
+        new("mutation", "lockPayout", """mutation { lockPayout(input: {payoutId: "none"}) { __typename } }""", Payouts),
+        new("mutation", "openDispute", """mutation { openDispute(input: {creditId: "none", description: "x"}) { __typename } }""", Earnings),
+        new("mutation", "reviewDispute", """mutation { reviewDispute(input: {disputeId: "none"}) { __typename } }""", Admin),
+        new("mutation", "resolveDispute", """mutation { resolveDispute(input: {disputeId: "none", resolution: "x"}) { __typename } }""", Admin),
+        new("mutation", "rejectDispute", """mutation { rejectDispute(input: {disputeId: "none", resolution: "x"}) { __typename } }""", Admin),
+        new("subscription", "calculationRunProgress", """subscription { calculationRunProgress(runId: "none") { status } }""", Admin),
 
         // Live (subscriptions are listed here; the transport tests enforce them over the socket)
         new("subscription", "serverClock", "subscription { serverClock }", Everyone),

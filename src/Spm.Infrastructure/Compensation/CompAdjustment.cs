@@ -1,0 +1,35 @@
+using Spm.Domain.Organisation;
+
+namespace Spm.Infrastructure.Compensation;
+
+/// <summary>
+/// Money added to (or taken from) a participant's earnings in a period by hand: a resolved dispute, or a
+/// correction of a locked period. Appended, never edited; the next calculation run of the period shows it
+/// as a statement line of its own.
+/// </summary>
+public sealed class CompAdjustment : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid TenantId { get; set; }
+
+    public Guid ParticipantId { get; set; }
+
+    /// <summary>The period whose statement pays it.</summary>
+    public Guid PeriodId { get; set; }
+
+    /// <summary>The period it corrects, when that is an earlier one.</summary>
+    public Guid? OriginPeriodId { get; set; }
+
+    public decimal Amount { get; set; }
+
+    public string Currency { get; set; } = string.Empty;
+
+    public string Reason { get; set; } = string.Empty;
+
+    public Guid? DisputeId { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public string CreatedBy { get; set; } = string.Empty;
+}

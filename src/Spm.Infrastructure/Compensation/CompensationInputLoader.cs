@@ -1,0 +1,246 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Spm.Domain.Compensation;
+using Spm.Domain.Crediting;
+using Spm.Domain.Currency;
+using Spm.Domain.Organisation;
+using Spm.Domain.Quotas;
+using Spm.Infrastructure.Persistence;
+
+namespace Spm.Infrastructure.Compensation;
+
+/// <summary>
+/// Reads everything one calculation needs from PostgreSQL into the engine's <see cref="CompensationInput"/>:
+/// published plan versions (or a what-if's draft), assignments, month quotas, exchange rates, the locked
+/// statements of earlier periods of the fiscal year and the credits. Credits are the bulk (millions in a big
+/// tenant), so they stream through one plain reader rather than EF entities.
+/// </summary>
+public static class CompensationInputLoader
+{
+    /// <summary>What to calculate.</summary>
+    /// <param name="Scope">Only these participants; everyone on a plan when null.</param>
+    /// <param name="WhatIfVersion">A draft version used in place of its plan's published ones.</param>
+    public sealed record Request(Period Period, IReadOnlyCollection<Guid>? Scope, StoredCompPlanVersion? WhatIfVersion, int MaxDegreeOfParallelism = -1);
+
+    public static async Task<CompensationInput> LoadAsync(SpmDbContext db, Request request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(request);
+        var period = request.Period;
+        var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == period.TenantId, cancellationToken);
+        var yearStart = tenant.Calendar.Year(period.FiscalYear).Start;
+        var compPeriod = new CompPeriod(period.StartDate, period.EndDate);
+
+        var assignmentRows = await db.CompPlanAssignments.AsNoTracking()
+            .Where(a => a.EffectiveFrom <= period.EndDate && (a.EffectiveTo == null || a.EffectiveTo >= period.StartDate))
+            .ToListAsync(cancellationToken);
+        if (request.Scope is { } scope)
+        {
+            var wanted = scope.ToHashSet();
+            assignmentRows = [.. assignmentRows.Where(a => wanted.Contains(a.ParticipantId))];
+        }
+
+        var planIds = assignmentRows.Select(a => a.PlanId).Distinct().ToList();
+        var versions = await db.CompPlanVersions.AsNoTracking()
+            .Where(v => planIds.Contains(v.PlanId) && v.Status == CompPlanVersionStatus.Published)
+            .ToListAsync(cancellationToken);
+        var plans = versions.Select(CompPlanDocuments.ToPlan).ToList();
+        var whatIf = request.WhatIfVersion;
+        if (whatIf is not null)
+        {
+            plans.Add(CompPlanDocuments.ToPlan(whatIf));
+        }
+
+        var assignments = assignmentRows.OrderBy(a => a.Id).Select(a => new PlanAssignment
+        {
+            AssignmentId = a.Id,
+            ParticipantId = a.ParticipantId,
+            PlanId = a.PlanId,
+            PlanVersion = whatIf is not null && whatIf.PlanId == a.PlanId ? whatIf.Version : null,
+            From = a.EffectiveFrom,
+            To = a.EffectiveTo,
+            OnTargetEarnings = a.OnTargetEarnings,
+            TargetIncentive = a.TargetIncentive,
+            Currency = a.Currency.Trim(),
+        }).ToList();
+        var participants = assignments.Select(a => a.ParticipantId).Distinct().ToList();
+
+        // Month quotas only: quarters and years are sums of months, and passing them too would count twice.
+        var monthIds = await db.Periods.AsNoTracking()
+            .Where(p => p.Kind == PeriodKind.Month && p.StartDate <= period.EndDate && p.EndDate >= yearStart)
+            .Select(p => new { p.Id, p.StartDate, p.EndDate }).ToListAsync(cancellationToken);
+        var monthById = monthIds.ToDictionary(p => p.Id);
+        var monthKeys = monthById.Keys.ToList();
+        var quotaRows = await db.Quotas.AsNoTracking()
+            .Where(q => q.Type == QuotaType.Revenue && q.ParticipantId != null && monthKeys.Contains(q.PeriodId))
+            .Select(q => new { ParticipantId = q.ParticipantId!.Value, q.PeriodId, q.Amount, q.Currency })
+            .ToListAsync(cancellationToken);
+        var inScope = participants.ToHashSet();
+        var quotas = quotaRows.Where(q => inScope.Contains(q.ParticipantId) && q.Currency is not null)
+            .Select(q => new ParticipantQuota(q.ParticipantId, monthById[q.PeriodId].StartDate, monthById[q.PeriodId].EndDate, q.Amount, q.Currency!.Trim()))
+            .ToList();
+
+        // Hand-made adjustments (resolved disputes) are paid through the engine as awards, so they are statement
+        // lines like any other and the totals stay sums of lines.
+        var adjustments = await db.CompAdjustments.AsNoTracking().Where(a => a.PeriodId == period.Id).ToListAsync(cancellationToken);
+        var awards = adjustments.Where(a => inScope.Contains(a.ParticipantId)).OrderBy(a => a.Id)
+            .Select(a => new SpiffAward(a.Id, a.ParticipantId, a.Reason, a.Amount, a.Currency.Trim(), period.StartDate)).ToList();
+        var rates = await db.FxRates.AsNoTracking().ToListAsync(cancellationToken);
+        var (priors, draws) = await LockedStatementsAsync(db, period, yearStart, inScope, cancellationToken);
+        var credits = participants.Count == 0
+            ? []
+            : await LoadCreditsAsync(db, period.TenantId, yearStart, period.StartDate, period.EndDate, request.Scope is null ? null : participants, cancellationToken);
+
+        return new CompensationInput
+        {
+            Period = compPeriod,
+            FiscalYearStartMonth = tenant.FiscalYearStartMonth,
+            Plans = plans,
+            Assignments = assignments,
+            Credits = credits,
+            Quotas = quotas,
+            DrawBalances = draws,
+            PriorPeriods = priors,
+            Awards = awards,
+            Fx = new FxRateTable(tenant.Id, tenant.ReportingCurrency, rates),
+            Participants = request.Scope is null ? null : participants,
+            MaxDegreeOfParallelism = request.MaxDegreeOfParallelism,
+        };
+    }
+
+    /// <summary>
+    /// The credits a calculation reads: every ledger row posted from the fiscal year's start to the period's end
+    /// (bonus windows, year caps), plus rows of sales cancelled during the period whatever their posting date
+    /// (clawbacks). A row of a cancelled sale carries the day the cancellation arrived; the reversal rows the
+    /// cancellation itself wrote are left out, because the engine takes the earnings back itself (a clawback inside
+    /// the window, nothing outside it) and the reversal would subtract a second time.
+    /// </summary>
+    public static async Task<List<CompCredit>> LoadCreditsAsync(
+        SpmDbContext db, Guid tenantId, DateOnly from, DateOnly periodStart, DateOnly periodEnd, IReadOnlyCollection<Guid>? participants, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        try
+        {
+            var sql = $"""
+                SELECT c.id, c.participant_id, c.sale_id, c.type, c.adjusted_type, c.pay_amount, c.pay_currency, c.close_date, c.posting_date,
+                       s.product, s.segment, CASE WHEN s.is_cancelled THEN (s.updated_at AT TIME ZONE 'UTC')::date END
+                FROM credits c JOIN sales s ON s.id = c.sale_id
+                WHERE c.tenant_id = @tenant{(participants is null ? string.Empty : " AND c.participant_id = ANY(@participants)")}
+                  AND NOT (s.is_cancelled AND c.is_reversal AND c.sale_revision = s.current_revision)
+                  AND (c.posting_date BETWEEN @from AND @end
+                       OR (s.is_cancelled AND (s.updated_at AT TIME ZONE 'UTC')::date BETWEEN @start AND @end))
+                """;
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("tenant", tenantId);
+            command.Parameters.AddWithValue("from", from);
+            command.Parameters.AddWithValue("start", periodStart);
+            command.Parameters.AddWithValue("end", periodEnd);
+            if (participants is not null)
+            {
+                command.Parameters.AddWithValue("participants", participants.ToArray());
+            }
+
+            var result = new List<CompCredit>(1024);
+            var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+            var types = new Dictionary<string, CreditType>(StringComparer.Ordinal);
+            // A plain reader with synchronous column reads: millions of rows, so no per-value async state machine.
+            await using var reader = await command.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                // Sequential access: columns are read strictly in order.
+                var id = reader.GetGuid(0);
+                var participant = reader.GetGuid(1);
+                var sale = reader.GetGuid(2);
+                var type = TypeOf(types, reader.GetString(3));
+                var adjusted = TypeOf(types, reader.GetString(4));
+                result.Add(new CompCredit
+                {
+                    CreditId = id,
+                    ParticipantId = participant,
+                    SaleId = sale,
+                    // An adjustment counts as the type it corrects (Credit.BaseType).
+                    Type = type == CreditType.Adjustment ? adjusted : type,
+                    Amount = reader.GetDecimal(5),
+                    Currency = Intern(strings, reader.GetString(6)),
+                    CloseDate = reader.GetFieldValue<DateOnly>(7),
+                    PostingDate = reader.GetFieldValue<DateOnly>(8),
+                    Product = reader.IsDBNull(9) ? null : Intern(strings, reader.GetString(9)),
+                    Segment = reader.IsDBNull(10) ? null : Intern(strings, reader.GetString(10)),
+                    CancelledOn = reader.IsDBNull(11) ? null : reader.GetFieldValue<DateOnly>(11),
+                    // The ledger keeps no unit count: each credit is one unit of its sale.
+                    Quantity = 1m,
+                });
+            }
+
+            return result;
+        }
+        finally
+        {
+            if (opened)
+            {
+                await connection.CloseAsync();
+            }
+        }
+    }
+
+    private static CreditType TypeOf(Dictionary<string, CreditType> types, string name)
+    {
+        if (!types.TryGetValue(name, out var type))
+        {
+            type = Enum.Parse<CreditType>(name);
+            types[name] = type;
+        }
+
+        return type;
+    }
+
+    private static string Intern(Dictionary<string, string> strings, string value)
+    {
+        if (strings.TryGetValue(value, out var known))
+        {
+            return known;
+        }
+
+        strings[value] = value;
+        return value;
+    }
+
+    /// <summary>Locked statements of earlier periods of the fiscal year, and the draw balance carried out of the latest one.</summary>
+    private static async Task<(List<PriorPeriodResult> Priors, List<DrawBalance> Draws)> LockedStatementsAsync(
+        SpmDbContext db, Period period, DateOnly yearStart, HashSet<Guid> participants, CancellationToken cancellationToken)
+    {
+        var locked = await (from b in db.PayoutBatches.AsNoTracking()
+                            join p in db.Periods.AsNoTracking() on b.PeriodId equals p.Id
+                            where b.Status == PayoutStatus.Locked && p.EndDate < period.StartDate
+                            select new { b.RunId, p.StartDate, p.EndDate }).ToListAsync(cancellationToken);
+        var priors = new List<PriorPeriodResult>();
+        var draws = new Dictionary<Guid, DrawBalance>();
+        foreach (var run in locked.OrderBy(l => l.StartDate))
+        {
+            var results = await db.CalculationResults.AsNoTracking().Where(r => r.RunId == run.RunId).ToListAsync(cancellationToken);
+            results = [.. results.Where(r => participants.Contains(r.ParticipantId))];
+            var ids = results.Select(r => r.ParticipantId).ToList();
+            var lines = (await db.CalculationLines.AsNoTracking().Where(l => l.RunId == run.RunId && ids.Contains(l.ParticipantId)).ToListAsync(cancellationToken))
+                .ToLookup(l => l.ParticipantId);
+            var compPeriod = new CompPeriod(run.StartDate, run.EndDate);
+            foreach (var r in results)
+            {
+                // Every locked period carries the balance on; the latest one before this period wins.
+                draws[r.ParticipantId] = new DrawBalance(r.ParticipantId, r.DrawBalanceCarried, r.Currency.Trim());
+                if (run.StartDate >= yearStart)
+                {
+                    priors.Add(new PriorPeriodResult(CalculationResults.ToParticipantResult(r, lines[r.ParticipantId], compPeriod)));
+                }
+            }
+        }
+
+        return (priors, [.. draws.Values.Where(d => d.Amount != 0)]);
+    }
+}
