@@ -11,6 +11,7 @@ builder.AddSpmRedis();
 builder.AddSpmAuth();
 builder.AddSpmGraphQL();
 builder.AddSpmHealth();
+builder.AddSpmLivePush();
 
 var app = builder.Build();
 
@@ -27,6 +28,7 @@ app.MapSpmHealth();
 app.MapSpmGraphQL();
 app.MapSpmAccountImport();
 app.MapSpmIngest();
+app.MapSpmLivePush();
 
 await app.RunAsync();
 
