@@ -12,6 +12,7 @@ builder.AddSpmAuth();
 builder.AddSpmGraphQL();
 builder.AddSpmRealtime();
 builder.AddSpmHealth();
+builder.AddSpmLivePush();
 
 var app = builder.Build();
 
@@ -29,6 +30,7 @@ app.MapSpmGraphQL();
 app.MapSpmTv();
 app.MapSpmAccountImport();
 app.MapSpmIngest();
+app.MapSpmLivePush();
 
 await app.RunAsync();
 
