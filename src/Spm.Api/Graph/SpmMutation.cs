@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Spm.Api.Features.Access;
 using Spm.Api.Features.Accounts;
+using Spm.Api.Features.Contests;
 using Spm.Api.Features.Activities;
 using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Pipeline;
@@ -32,5 +33,6 @@ public sealed class SpmMutation : ObjectGraphType
         CreditingConfiguration.RegisterMutations(this);
         ActivityMutations.Register(this);
         OpportunityMutations.Register(this);
+        ContestMutations.Register(this);
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Spm.Api.Features.Access;
 using Spm.Api.Features.Accounts;
+using Spm.Api.Features.Contests;
 using Spm.Api.Features.Approvals;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.PersistedDocuments;
@@ -30,5 +31,6 @@ public sealed class SpmQuery : ObjectGraphType
         TerritoryQueries.Register(this, nodes);
         SalesQueries.Register(this, nodes);
         CreditingConfiguration.RegisterQueries(this);
+        ContestQueries.Register(this);
     }
 }

@@ -36,5 +36,9 @@ public static class EventCatalog
 
         // Producer: opportunity upserts. Consumers: pipeline dashboards, forecast roll-ups, funnel metrics.
         [OpportunityChanged.TypeName] = typeof(OpportunityChanged),
+
+        // Producer: the contest scheduler, in the transaction that freezes the final standings.
+        // Consumers: TV podium and announcements; compensation (prizes become SPIFFs once it exists).
+        [ContestEnded.TypeName] = typeof(ContestEnded),
     };
 }

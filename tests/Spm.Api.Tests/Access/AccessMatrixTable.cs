@@ -90,6 +90,14 @@ public static class AccessMatrixTable
         new("mutation", "logActivities", """mutation { logActivities(input: {activities: []}) { __typename } }""", Admin),
         new("mutation", "upsertOpportunities", """mutation { upsertOpportunities(input: {opportunities: []}) { __typename } }""", Admin),
 
+        // Contests
+        new("query", "contests", "{ contests { key title status standings(top: 3) { rank displayName score } } }", Everyone),
+        new("query", "contest", """{ contest(key: "none") { key } }""", Everyone),
+        new("mutation", "createContest", """mutation { createContest(input: {key: "x", title: "", format: TOP_N, metric: DEALS_WON, startsAt: "2030-01-01T00:00:00Z", endsAt: "2030-02-01T00:00:00Z"}) { contest { id } errors { code field } } }""", Admin),
+        new("mutation", "updateContest", """mutation { updateContest(input: {id: "{participant}"}) { contest { id } errors { code field } } }""", Admin),
+        new("mutation", "cancelContest", """mutation { cancelContest(input: {id: "{participant}"}) { contest { id } errors { code field } } }""", Admin),
+        new("mutation", "rebuildContest", """mutation { rebuildContest(input: {id: "{participant}"}) { contest { id } errors { code field } } }""", Admin),
+
         // Live (subscriptions are listed here; the transport tests enforce them over the socket)
         new("subscription", "serverClock", "subscription { serverClock }", Everyone),
 

@@ -45,6 +45,11 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             claims.Add(new Claim(SpmClaims.Participant, participant.ToString()));
         }
 
+        if (Request.Headers.TryGetValue("X-Test-Display", out var display))
+        {
+            claims.Add(new Claim(SpmClaims.Display, display.ToString()));
+        }
+
         var identity = new ClaimsIdentity(claims, SchemeName, "sub", SpmClaims.Role);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }
