@@ -46,8 +46,6 @@ internal static class LivePushExtensions
         builder.Services.AddSingleton<LeaderboardSnapshotGraphType>();
         builder.Services.AddSingleton<LeaderboardEntryGraphType>();
         builder.Services.AddSingleton<ContestSnapshotGraphType>();
-        builder.Services.AddSingleton<ContestStandingGraphType>();
-        builder.Services.AddSingleton<ContestStatusGraphType>();
         builder.Services.AddSingleton<SaleCelebrationGraphType>();
         builder.Services.AddSingleton<AttainmentChangeGraphType>();
         builder.Services.AddSingleton<AttainmentScopeGraphType>();

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Spm.Api.Features.Contests;
 using Spm.Api.Graph;
 using Spm.Domain.Live;
 
@@ -23,31 +24,3 @@ public sealed class ContestSnapshotGraphType : ObjectGraphType<ContestSnapshot>
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("asOf").Description("When the snapshot was read.").Resolve(c => c.Source.AsOf);
     }
 }
-
-/// <summary>GraphQL shape of <see cref="ContestStanding"/>.</summary>
-public sealed class ContestStandingGraphType : ObjectGraphType<ContestStanding>
-{
-    public ContestStandingGraphType()
-    {
-        Name = "ContestStanding";
-        Description = "One contestant (a participant or a team) in a contest.";
-        Field<NonNullGraphType<IntGraphType>>("rank").Description("Dense rank.").Resolve(c => c.Source.Rank);
-        Field<NonNullGraphType<IdGraphType>>("subjectId").Description("UUID of the participant or team (as on the hub).").Resolve(c => c.Source.SubjectId);
-        Field<NonNullGraphType<StringGraphType>>("displayName").Description("Name to show.").Resolve(c => c.Source.DisplayName);
-        Field<NonNullGraphType<DecimalStringGraphType>>("score").Description("The contestant's score.").Resolve(c => c.Source.Score);
-        Field<DateTimeOffsetGraphType>("finishedAt").Description("When a race-to-goal contestant reached the goal; null otherwise.").Resolve(c => c.Source.FinishedAt);
-        Field<IdGraphType>("opponentId").Description("UUID of the other side of a head-to-head pair; null in other formats.").Resolve(c => c.Source.OpponentId);
-    }
-}
-
-/// <summary>GraphQL enum of <see cref="ContestStatus"/>.</summary>
-public sealed class ContestStatusGraphType() : DescribedEnumGraphType<ContestStatus>(
-    "ContestStatus",
-    "Where a contest is in its life.",
-    new Dictionary<ContestStatus, string>
-    {
-        [ContestStatus.Scheduled] = "Created; the start is in the future.",
-        [ContestStatus.Running] = "Between start and end; scores move.",
-        [ContestStatus.Ended] = "Ended; final standings frozen.",
-        [ContestStatus.Cancelled] = "Called off before its end; no winners.",
-    });
