@@ -65,6 +65,9 @@ public static class SpmConfigurationKeys
     public const string LiveBoardInterval = "Spm:Live:BoardInterval";
     public const string LiveChannelPrefix = "Spm:Live:ChannelPrefix";
 
+    /// <summary>Outbox dispatcher tuning bound onto <c>OutboxDispatcherOptions</c>: <c>PollInterval</c>, <c>BatchSize</c>, <c>Workers</c>, <c>MaxBackoff</c>, <c>Enabled</c>.</summary>
+    public const string LiveDispatcher = "Spm:Live:Dispatcher";
+
     public static readonly IReadOnlyList<string> All =
     [
         Postgres, Redis, DataDirectory, RedisKeyPrefix, GraphQL, GraphQLBudgets, GraphQLClientBudgets, GraphQLRoleBudgets, OtlpEndpoint, Urls, Environment,
@@ -74,7 +77,7 @@ public static class SpmConfigurationKeys
         IdentityPruneInterval, IdentityPruneMinimumAge, IdentityInvitationLifetime, IdentityAccessTokenLifetime,
         ForwardedHeadersKnownProxies, ForwardedHeadersKnownNetworks,
         Ingest, IngestMaxBodyBytes, IngestBatchSize, IngestMaxReportedErrors,
-        Live, LiveTop, LiveBoardInterval, LiveChannelPrefix,
+        Live, LiveTop, LiveBoardInterval, LiveChannelPrefix, LiveDispatcher,
     ];
 
     /// <summary>The environment-variable spelling of a key (':' becomes '__').</summary>
