@@ -34,7 +34,7 @@ internal static class LivePushExtensions
         builder.Services.AddSingleton(services => new LiveBus(
             services.GetRequiredService<IConnectionMultiplexer>(), keyPrefix, services.GetRequiredService<ILogger<LiveBus>>()));
         builder.Services.AddHostedService(services => services.GetRequiredService<LiveBus>());
-        builder.Services.AddSingleton<LiveAccess>();
+        builder.Services.AddScoped<LiveAccess>();
         // Replaces the dispatcher's no-op notifier, whichever was registered first.
         builder.Services.RemoveAll<ILiveNotifier>();
         builder.Services.AddSingleton<LiveNotifier>();

@@ -77,8 +77,7 @@ public static class SpmConfigurationKeys
         IdentityPruneInterval, IdentityPruneMinimumAge, IdentityInvitationLifetime, IdentityAccessTokenLifetime,
         ForwardedHeadersKnownProxies, ForwardedHeadersKnownNetworks,
         Ingest, IngestMaxBodyBytes, IngestBatchSize, IngestMaxReportedErrors,
-        LiveDispatcher,
-        Live, LiveTop, LiveBoardInterval, LiveChannelPrefix,
+        Live, LiveTop, LiveBoardInterval, LiveChannelPrefix, LiveDispatcher,
     ];
 
     /// <summary>The environment-variable spelling of a key (':' becomes '__').</summary>

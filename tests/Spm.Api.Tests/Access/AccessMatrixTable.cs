@@ -100,8 +100,20 @@ public static class AccessMatrixTable
 
         // Live (subscriptions are listed here; the transport tests enforce them over the socket)
         new("subscription", "serverClock", "subscription { serverClock }", Everyone),
+        new("subscription", "leaderboardChanged", """subscription { leaderboardChanged(key: "board") { boardKey top { rank score } } }""", Everyone),
+        new("subscription", "contestChanged", """subscription { contestChanged(key: "contest") { contestKey status } }""", Everyone),
+        new("subscription", "attainmentChanged", """subscription { attainmentChanged(participantId: "{participant}") { scopeId attainmentPercent } }""", Readers),
+        new("subscription", "saleCelebrated", "subscription { saleCelebrated { participantName amount { amount currency } } }", Everyone),
 
-        // Hub methods ("hub", "HubClass.Method", "", roles): none yet.
+        // Hub methods ("hub", "HubClass.Method", "", roles); row-level limits (a screen's boards, a rep's self) are in HubTests.
+        new("hub", "LiveHub.SubscribeLeaderboard", "", Everyone),
+        new("hub", "LiveHub.UnsubscribeLeaderboard", "", Everyone),
+        new("hub", "LiveHub.SubscribeContest", "", Everyone),
+        new("hub", "LiveHub.UnsubscribeContest", "", Everyone),
+        new("hub", "LiveHub.SubscribeParticipant", "", Readers),
+        new("hub", "LiveHub.UnsubscribeParticipant", "", Readers),
+        new("hub", "LiveHub.SubscribeTeam", "", Readers),
+        new("hub", "LiveHub.UnsubscribeTeam", "", Readers),
     ];
 
     /// <summary>One line of the table.</summary>

@@ -9,7 +9,7 @@ using Spm.Api.Auth;
 namespace Spm.Api.Tests.Infrastructure;
 
 /// <summary>
-/// Authenticates test requests from headers (X-Test-Tenant, X-Test-Role, X-Test-Participant) so
+/// Authenticates test requests from headers (X-Test-Tenant, X-Test-Role, X-Test-Participant, X-Test-Display) so
 /// feature tests can act as any caller; the token flows themselves are tested end to end elsewhere.
 /// </summary>
 public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder)
