@@ -45,12 +45,32 @@ function pngSize(bytes) {
 let browser;
 let screen; // the TV's page
 let admin;
+let tenant;
+const contestKey = `tv-e2e-${Date.now().toString(36)}`;
+
+/** Today in the tenant's time zone (windows and contests count by the tenant's calendar). */
+const tenantToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: tenant.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 
 before(async () => {
   mkdirSync(outputDir, { recursive: true });
   // As root (CI) Chromium refuses to start with its sandbox; these are throwaway test pages.
   browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   admin = await clientToken('demo-admin');
+  ({ tenant } = await gql(admin, '{ tenant { timeZone reportingCurrency } }'));
+  // A company-wide contest on credited revenue, running from a few seconds from now for a day:
+  // the screen is paired with it, and the sale below must move it.
+  const created = await gql(admin, `mutation Create($input: CreateContestInput!) { createContest(input: $input) { contest { key } errors { code message field } } }`, {
+    input: {
+      key: contestKey,
+      title: 'Deal of the day',
+      format: 'TOP_N',
+      metric: 'CREDITED_REVENUE',
+      startsAt: new Date(Date.now() + 2000).toISOString(),
+      endsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      prizes: ['Dinner for two', 'Cinema tickets', 'A mug'],
+    },
+  });
+  assert.deepEqual(created.createContest.errors, []);
 });
 
 after(async () => {
@@ -123,7 +143,72 @@ test('after a reload the screen signs in with its stored refresh token, no new c
   assert.equal(await screen.locator('#user-code').count(), 0);
 });
 
-/** The keys the screen is paired with: the demo tenant's leaderboards when the live layer has them. */
+test('a sale recorded now is celebrated on the screen within 2 seconds and moves the contest', async () => {
+  assert.ok(screen, 'paired in an earlier test');
+  // The scheduler starts the contest within its interval; the screen then shows its standings.
+  await waitForContestRunning();
+  await screen.locator(`section.contest[data-key="${contestKey}"] .countdown`, { hasText: 'Ends in' }).waitFor({ timeout: 20_000 });
+
+  const { participants } = await gql(admin, '{ participants(first: 50) { nodes { id name role status } } }');
+  const rep = participants.nodes.find((p) => p.role === 'REP' && p.status === 'ACTIVE') ?? participants.nodes[0];
+  const before = await rowOf(rep.name);
+
+  const recorded = await gql(admin, `mutation Sell($input: RecordSalesInput!) { recordSales(input: $input) { results { outcome } errors { code message field } } }`, {
+    input: {
+      sales: [{
+        source: 'e2e-tv',
+        externalId: `tv-${Date.now()}`,
+        amount: '987654',
+        currency: tenant.reportingCurrency,
+        closeDate: tenantToday(),
+        ownerParticipantId: rep.id,
+        product: 'Robot arm',
+      }],
+    },
+  });
+  const committedAt = Date.now();
+  assert.deepEqual(recorded.recordSales.errors, []);
+  assert.equal(recorded.recordSales.results[0].outcome, 'RECORDED');
+
+  // The acceptance check: outbox -> dispatcher -> hub -> this page, within 2 seconds.
+  await screen.locator('#celebration .celebration-name', { hasText: rep.name }).waitFor({ state: 'visible', timeout: 2000 });
+  console.log(`celebration on screen ${Date.now() - committedAt} ms after recordSales returned`);
+  await screen.screenshot({ path: join(outputDir, 'tv-celebration.png') });
+  // A manager-paired screen may show amounts: the deal's size is on it.
+  assert.match(await screen.locator('#celebration').textContent(), /987,654/);
+
+  // The contest's standings moved: the rep leads with at least the sale's amount.
+  await screen.waitForFunction(
+    ({ name, minimum }) => {
+      const row = [...document.querySelectorAll('section.contest .row')].find((r) => r.querySelector('.name')?.textContent === name);
+      return row && Number(row.dataset.rank) === 1 && Number(row.dataset.score) >= minimum;
+    },
+    { name: rep.name, minimum: (before?.score ?? 0) + 987654 },
+    { timeout: 5000 },
+  );
+  const after = await rowOf(rep.name);
+  assert.equal(after.rank, 1);
+  assert.ok(after.score > (before?.score ?? 0), `score moved from ${before?.score} to ${after.score}`);
+});
+
+/** The rank and score the screen shows for a name (null when not on the board). */
+async function rowOf(name) {
+  return screen.evaluate((wanted) => {
+    const row = [...document.querySelectorAll('section.screen .row')].find((r) => r.querySelector('.name')?.textContent === wanted);
+    return row ? { rank: Number(row.dataset.rank), score: Number(row.dataset.score) } : null;
+  }, name);
+}
+
+async function waitForContestRunning() {
+  for (let i = 0; i < 60; i++) {
+    const { contest } = await gql(admin, 'query C($key: String!) { contest(key: $key) { status } }', { key: contestKey });
+    if (contest?.status === 'RUNNING') return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  assert.fail(`contest ${contestKey} did not start`);
+}
+
+/** The keys the screen is paired with: the contest created above (and leaderboards once they exist). */
 async function boardKeys() {
-  return ['revenue-month'];
+  return [contestKey];
 }

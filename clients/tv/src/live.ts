@@ -2,7 +2,7 @@
 // (the JS client's default policy gives up after four tries), including when the very first
 // start() fails, and after every reconnect it re-subscribes, since hub groups are per connection
 // and updates pushed while it was away are lost: each subscription returns a full snapshot.
-import { HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection, type IRetryPolicy, type RetryContext } from '@microsoft/signalr';
+import { HttpTransportType, HubConnectionBuilder, HubConnectionState, LogLevel, type HubConnection, type IRetryPolicy, type RetryContext } from '@microsoft/signalr';
 import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack';
 import { PairingLost, type TokenStore } from './auth';
 import { toBoard, toCelebration, toContest, type Board, type Celebration, type Contest } from './model';
@@ -45,6 +45,10 @@ export class LiveConnection {
   ) {
     const builder = new HubConnectionBuilder()
       .withUrl('/hubs/live', {
+        // WebSockets straight away: with several API nodes behind a non-sticky balancer a negotiate
+        // request and the socket could land on different nodes.
+        transport: HttpTransportType.WebSockets,
+        skipNegotiation: true,
         accessTokenFactory: async () => {
           try {
             return await tokens.getAccessToken();

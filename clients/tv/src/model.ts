@@ -117,11 +117,13 @@ export function toContest(raw: Raw, key: string): Contest {
 }
 
 export function toCelebration(raw: Raw): Celebration {
-  const amount = optNum(field(raw, 'reportingAmount') ?? field(raw, 'amount'));
+  // Viewers who may not see deal sizes get amount 0 and no currency: show who, not how much.
+  const currency = str(field(raw, 'reportingCurrency')) || null;
+  const amount = currency === null ? null : optNum(field(raw, 'reportingAmount') ?? field(raw, 'amount'));
   return {
     participantName: str(field(raw, 'participantName')),
     amount,
-    currency: amount === null ? null : str(field(raw, 'reportingCurrency')) || null,
+    currency,
     product: str(field(raw, 'product')) || null,
   };
 }
@@ -140,3 +142,14 @@ export function formatMoney(amount: number, currency: string | null): string {
     return `${formatScore(amount)} ${currency}`;
   }
 }
+
+const FORMAT_LABELS: Record<string, string> = {
+  topn: 'Top N',
+  racetogoal: 'Race to the goal',
+  teamvsteam: 'Team against team',
+  mostimproved: 'Most improved',
+  headtohead: 'Head to head',
+};
+
+/** `TopN` (hub) and `TOP_N` (GraphQL) alike, as words. */
+export const formatLabel = (format: string): string => FORMAT_LABELS[format.replace(/[_\s-]/g, '').toLowerCase()] ?? format;

@@ -2,7 +2,7 @@
 // can be animated FLIP-style: measure where each row was, re-order, then slide it from the old
 // place to the new one with a CSS transform (cheap on a TV's weak GPU: no layout per frame).
 import { serverNow } from './api';
-import { formatMoney, formatScore, type Board, type Celebration, type Contest, type Entry } from './model';
+import { formatLabel, formatMoney, formatScore, type Board, type Celebration, type Contest, type Entry } from './model';
 
 const app = () => document.getElementById('app')!;
 const ROWS_SHOWN = 10;
@@ -160,7 +160,7 @@ export function countdownText(contest: Contest, now = serverNow()): string {
 }
 
 export function renderContest(contest: Contest): void {
-  const subtitle = [contest.format, contest.goal !== null ? `goal ${formatScore(contest.goal)}` : ''].filter(Boolean).join(' · ');
+  const subtitle = [formatLabel(contest.format), contest.goal !== null ? `goal ${formatScore(contest.goal)}` : ''].filter(Boolean).join(' · ');
   const { body } = frame('contest', contest.key, contest.title, subtitle);
   const layout = contest.status === 'ended' ? 'podium' : 'standings';
   if (body.dataset.layout !== layout) {
