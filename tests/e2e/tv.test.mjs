@@ -57,14 +57,15 @@ before(async () => {
   browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
   admin = await clientToken('demo-admin');
   ({ tenant } = await gql(admin, '{ tenant { timeZone reportingCurrency } }'));
-  // A company-wide contest on credited revenue, running from a few seconds from now for a day:
-  // the screen is paired with it, and the sale below must move it.
+  // A company-wide contest on deals won (a sale counts one whatever the tenant's crediting rules),
+  // running from a few seconds from now for a day: the screen is paired with it, and the sale
+  // below must move it.
   const created = await gql(admin, `mutation Create($input: CreateContestInput!) { createContest(input: $input) { contest { key } errors { code message field } } }`, {
     input: {
       key: contestKey,
       title: 'Deal of the day',
       format: 'TOP_N',
-      metric: 'CREDITED_REVENUE',
+      metric: 'DEALS_WON',
       startsAt: new Date(Date.now() + 2000).toISOString(),
       endsAt: new Date(Date.now() + 86_400_000).toISOString(),
       prizes: ['Dinner for two', 'Cinema tickets', 'A mug'],
@@ -130,6 +131,8 @@ test('a screen pairs through the device flow and renders at 1920x1080', async ()
   const refresh = await screen.evaluate(() => localStorage.getItem('spm.tv.refreshToken'));
   assert.ok(refresh && refresh.length > 20, 'the refresh token is stored for the next boot');
 
+  // The contest (not started yet: its countdown and roster) replaces the connecting message.
+  await screen.locator(`section.contest[data-key="${contestKey}"]`).waitFor({ timeout: 15_000 });
   const path = join(outputDir, 'tv-1920x1080.png');
   const png = await screen.screenshot({ path });
   assert.ok(png.length > 1000, 'a non-empty screenshot');
@@ -177,18 +180,27 @@ test('a sale recorded now is celebrated on the screen within 2 seconds and moves
   // A manager-paired screen may show amounts: the deal's size is on it.
   assert.match(await screen.locator('#celebration').textContent(), /987,654/);
 
-  // The contest's standings moved: the rep leads with at least the sale's amount.
-  await screen.waitForFunction(
-    ({ name, minimum }) => {
-      const row = [...document.querySelectorAll('section.contest .row')].find((r) => r.querySelector('.name')?.textContent === name);
-      return row && Number(row.dataset.rank) === 1 && Number(row.dataset.score) >= minimum;
-    },
-    { name: rep.name, minimum: (before?.score ?? 0) + 987654 },
-    { timeout: 5000 },
-  );
+  // The contest's standings moved: the rep's deal count went up by one and leads alone.
+  const expected = (before?.score ?? 0) + 1;
+  try {
+    await screen.waitForFunction(
+      ({ name, score }) => {
+        const row = [...document.querySelectorAll('section.contest .row')].find((r) => r.querySelector('.name')?.textContent === name);
+        return row && Number(row.dataset.rank) === 1 && Number(row.dataset.score) === score;
+      },
+      { name: rep.name, score: expected },
+      { timeout: 5000 },
+    );
+  } catch (error) {
+    const { contest } = await gql(admin, 'query C($key: String!) { contest(key: $key) { status standings { rank displayName score } } }', { key: contestKey });
+    console.error('the server has', JSON.stringify(contest).slice(0, 600), '; the screen shows', await rowOf(rep.name));
+    throw error;
+  }
   const after = await rowOf(rep.name);
-  assert.equal(after.rank, 1);
-  assert.ok(after.score > (before?.score ?? 0), `score moved from ${before?.score} to ${after.score}`);
+  assert.deepEqual(after, { rank: 1, score: expected });
+  // Everyone else is behind (dense ranks: the rest share rank 2).
+  const ranks = await screen.evaluate(() => [...document.querySelectorAll('section.contest .row')].map((r) => Number(r.dataset.rank)));
+  assert.equal(ranks.filter((r) => r === 1).length, 1);
 });
 
 /** The rank and score the screen shows for a name (null when not on the board). */
