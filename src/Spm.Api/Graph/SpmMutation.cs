@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Spm.Api.Features.Access;
 using Spm.Api.Features.Accounts;
 using Spm.Api.Features.Activities;
+using Spm.Api.Features.Leaderboards;
 using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Pipeline;
 using Spm.Api.Features.Plans;
@@ -32,5 +33,6 @@ public sealed class SpmMutation : ObjectGraphType
         CreditingConfiguration.RegisterMutations(this);
         ActivityMutations.Register(this);
         OpportunityMutations.Register(this);
+        LeaderboardMutations.Register(this);
     }
 }

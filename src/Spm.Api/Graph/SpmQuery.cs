@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Spm.Api.Features.Access;
 using Spm.Api.Features.Accounts;
 using Spm.Api.Features.Approvals;
+using Spm.Api.Features.Leaderboards;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Plans;
@@ -30,5 +31,6 @@ public sealed class SpmQuery : ObjectGraphType
         TerritoryQueries.Register(this, nodes);
         SalesQueries.Register(this, nodes);
         CreditingConfiguration.RegisterQueries(this);
+        LeaderboardQueries.Register(this);
     }
 }
