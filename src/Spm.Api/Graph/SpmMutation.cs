@@ -3,6 +3,7 @@ using Spm.Api.Features.Access;
 using Spm.Api.Features.Accounts;
 using Spm.Api.Features.Contests;
 using Spm.Api.Features.Activities;
+using Spm.Api.Features.Leaderboards;
 using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Pipeline;
 using Spm.Api.Features.Plans;
@@ -34,5 +35,6 @@ public sealed class SpmMutation : ObjectGraphType
         ActivityMutations.Register(this);
         OpportunityMutations.Register(this);
         ContestMutations.Register(this);
+        LeaderboardMutations.Register(this);
     }
 }

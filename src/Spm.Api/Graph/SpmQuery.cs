@@ -3,6 +3,7 @@ using Spm.Api.Features.Access;
 using Spm.Api.Features.Accounts;
 using Spm.Api.Features.Contests;
 using Spm.Api.Features.Approvals;
+using Spm.Api.Features.Leaderboards;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Plans;
@@ -32,5 +33,6 @@ public sealed class SpmQuery : ObjectGraphType
         SalesQueries.Register(this, nodes);
         CreditingConfiguration.RegisterQueries(this);
         ContestQueries.Register(this);
+        LeaderboardQueries.Register(this);
     }
 }

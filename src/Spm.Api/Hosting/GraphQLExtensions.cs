@@ -8,6 +8,7 @@ using Spm.Api.Features.Activities;
 using Spm.Api.Features.Approvals;
 using Spm.Api.Features.Audit;
 using Spm.Api.Features.Contests;
+using Spm.Api.Features.Leaderboards;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Pipeline;
@@ -121,6 +122,7 @@ internal static class GraphQLExtensions
         builder.Services.AddScoped<ApprovalWorkflow>();
         builder.Services.AddScoped<IAllocationWeightSource, PriorPeriodActualsWeightSource>();
         builder.Services.AddSpmAccountsAndTerritories();
+        builder.Services.AddSpmLeaderboardGraph();
         AddSales(builder);
         builder.Services.AddSpmContests(builder.Configuration);
         builder.Services.AddGraphQLTransport<SpmSchema>(o =>

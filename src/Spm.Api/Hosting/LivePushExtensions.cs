@@ -44,7 +44,7 @@ internal static class LivePushExtensions
         builder.Services.TryAddSingleton<IContestReader, NoLiveBoards>();
 
         builder.Services.AddSingleton<LeaderboardSnapshotGraphType>();
-        builder.Services.AddSingleton<LeaderboardEntryGraphType>();
+        builder.Services.AddSingleton<LeaderboardSnapshotEntryGraphType>();
         builder.Services.AddSingleton<ContestSnapshotGraphType>();
         builder.Services.AddSingleton<SaleCelebrationGraphType>();
         builder.Services.AddSingleton<AttainmentChangeGraphType>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Spm.Infrastructure.Live;
+using Spm.Infrastructure.Live.Leaderboards;
 
 namespace Spm.Api.Hosting;
 
@@ -12,6 +13,14 @@ internal static class RealtimeExtensions
         builder.Services.Configure<OutboxDispatcherOptions>(builder.Configuration.GetSection(SpmConfigurationKeys.LiveDispatcher));
         builder.Services.AddSingleton<DispatcherMetrics>();
         builder.Services.AddSingleton<ParticipantNames>();
+        // Leaderboards: one class names the Redis keys; the projection writes, the reader serves boards.
+        builder.Services.AddSingleton(new LeaderboardKeys(builder.Configuration[SpmConfigurationKeys.RedisKeyPrefix] ?? "spm:"));
+        builder.Services.AddSingleton<LiveTenantCache>();
+        builder.Services.AddSingleton<LeaderboardStore>();
+        builder.Services.AddSingleton<LeaderboardRebuilder>();
+        builder.Services.AddSingleton<LeaderboardReader>();
+        builder.Services.AddSingleton<ILeaderboardReader>(services => services.GetRequiredService<LeaderboardReader>());
+        builder.Services.AddSingleton<IOutboxProjection, LeaderboardProjection>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
         // Without the push layer the dispatcher still keeps Redis current; the hub registers the real notifier.

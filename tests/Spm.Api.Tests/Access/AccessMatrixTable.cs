@@ -98,6 +98,14 @@ public static class AccessMatrixTable
         new("mutation", "cancelContest", """mutation { cancelContest(input: {id: "{participant}"}) { contest { id } errors { code field } } }""", Admin),
         new("mutation", "rebuildContest", """mutation { rebuildContest(input: {id: "{participant}"}) { contest { id } errors { code field } } }""", Admin),
 
+        // Leaderboards
+        new("query", "leaderboards", "{ leaderboards { key title standings { entrants entries { rank } degraded } } }", Everyone),
+        new("query", "leaderboard", """{ leaderboard(key: "none") { key around(participantId: "{participant}") { entrants } } }""", Everyone),
+        new("mutation", "createLeaderboard", """mutation { createLeaderboard(input: {key: "", title: "x", metrics: [{metric: CALLS}], window: DAY}) { leaderboard { key } errors { code field } } }""", Admin),
+        new("mutation", "updateLeaderboard", """mutation { updateLeaderboard(input: {key: "none"}) { leaderboard { key } errors { code field } } }""", Admin),
+        new("mutation", "deleteLeaderboard", """mutation { deleteLeaderboard(input: {key: "none"}) { key errors { code field } } }""", Admin),
+        new("mutation", "rebuildLeaderboards", "mutation { rebuildLeaderboards { boards errors { code } } }", Admin),
+
         // Live (subscriptions are listed here; the transport tests enforce them over the socket)
         new("subscription", "serverClock", "subscription { serverClock }", Everyone),
         new("subscription", "leaderboardChanged", """subscription { leaderboardChanged(key: "board") { boardKey top { rank score } } }""", Everyone),

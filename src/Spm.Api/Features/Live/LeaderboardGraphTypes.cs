@@ -17,8 +17,8 @@ public sealed class LeaderboardSnapshotGraphType : ObjectGraphType<LeaderboardSn
         Field<NonNullGraphType<CalendarDateGraphType>>("windowStart").Description("First day of the window, in the tenant's time zone.").Resolve(c => c.Source.WindowStart);
         Field<NonNullGraphType<CalendarDateGraphType>>("windowEnd").Description("Last day of the window, in the tenant's time zone.").Resolve(c => c.Source.WindowEnd);
         Field<NonNullGraphType<IntGraphType>>("entrants").Description("How many subjects have a score in the window.").Resolve(c => c.Source.Entrants);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderboardEntryGraphType>>>>("top").Description("The top entries by dense rank (ties share a rank).").Resolve(c => c.Source.Top);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderboardEntryGraphType>>>>("changed")
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderboardSnapshotEntryGraphType>>>>("top").Description("The top entries by dense rank (ties share a rank).").Resolve(c => c.Source.Top);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<LeaderboardSnapshotEntryGraphType>>>>("changed")
             .Description("Entries of `top` whose rank or score moved since the previous push (empty in the first snapshot after subscribing).").Resolve(c => c.Source.Changed);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("asOf").Description("When the snapshot was read.").Resolve(c => c.Source.AsOf);
         Field<NonNullGraphType<BooleanGraphType>>("degraded").Description("True when Redis was unavailable and the snapshot was computed from PostgreSQL.").Resolve(c => c.Source.Degraded);
@@ -26,12 +26,12 @@ public sealed class LeaderboardSnapshotGraphType : ObjectGraphType<LeaderboardSn
 }
 
 /// <summary>GraphQL shape of <see cref="LeaderboardEntry"/>.</summary>
-public sealed class LeaderboardEntryGraphType : ObjectGraphType<LeaderboardEntry>
+public sealed class LeaderboardSnapshotEntryGraphType : ObjectGraphType<LeaderboardEntry>
 {
-    public LeaderboardEntryGraphType()
+    public LeaderboardSnapshotEntryGraphType()
     {
-        Name = "LeaderboardEntry";
-        Description = "One row of a leaderboard.";
+        Name = "LeaderboardSnapshotEntry";
+        Description = "One row of a pushed leaderboard snapshot (subject ids are plain UUIDs, as on the hub).";
         Field<NonNullGraphType<IntGraphType>>("rank").Description("Dense rank: ties share a rank and the next rank follows without a gap.").Resolve(c => c.Source.Rank);
         Field<NonNullGraphType<IdGraphType>>("subjectId").Description("UUID of the participant or team (as on the hub).").Resolve(c => c.Source.SubjectId);
         Field<NonNullGraphType<StringGraphType>>("displayName").Description("Name to show.").Resolve(c => c.Source.DisplayName);

@@ -25,6 +25,7 @@ public sealed partial class LiveNotifier(
 {
     private readonly ConcurrentDictionary<(Guid Tenant, string Key, BoardKind Kind), Board> pending = new();
     private readonly CancellationTokenSource stopping = new();
+    private int disposed;
 
     public ValueTask BoardChangedAsync(BoardChange change, CancellationToken cancellationToken)
     {
@@ -123,6 +124,12 @@ public sealed partial class LiveNotifier(
 
     public void Dispose()
     {
+        // Registered under two service types, so the container disposes it twice.
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
         stopping.Cancel();
         stopping.Dispose();
     }

@@ -37,6 +37,22 @@ public sealed partial class LeaderboardDefinition : ITenantOwned
     {
     }
 
+    /// <summary>A stored definition, as read by the live layer's raw SQL.</summary>
+    public static LeaderboardDefinition Restore(Guid id, Guid tenantId, string key, string title, string metricsJson, LeaderboardWindow window, LeaderboardScope scope, Guid? scopeId, LeaderboardSubject subject, int topSize, int version) => new()
+    {
+        Id = id,
+        TenantId = tenantId,
+        Key = key,
+        Title = title,
+        MetricsJson = metricsJson,
+        Window = window,
+        Scope = scope,
+        ScopeId = scopeId,
+        Subject = subject,
+        TopSize = topSize,
+        Version = version,
+    };
+
     public Guid Id { get; private set; }
 
     public Guid TenantId { get; private set; }
@@ -87,9 +103,11 @@ public sealed partial class LeaderboardDefinition : ITenantOwned
 
         for (var i = 0; i < metrics.Count; i++)
         {
-            if (metrics[i].Weight == 0 || Math.Abs(metrics[i].Weight) > MaxWeight)
+            // Two decimals at most: with amounts in cents every weighted score is an exact multiple of 1/10,000,
+            // which Redis holds exactly as a scaled integer (see LeaderboardScores), so ties stay ties.
+            if (metrics[i].Weight == 0 || Math.Abs(metrics[i].Weight) > MaxWeight || decimal.Round(metrics[i].Weight, 2) != metrics[i].Weight)
             {
-                throw new DomainException("INVALID_WEIGHT", $"A weight must be non-zero and at most {MaxWeight:N0} in size; it was {metrics[i].Weight}.", $"metrics.{i}.weight");
+                throw new DomainException("INVALID_WEIGHT", $"A weight must be non-zero, at most {MaxWeight:N0} in size, with at most two decimals; it was {metrics[i].Weight}.", $"metrics.{i}.weight");
             }
         }
 
