@@ -10,6 +10,7 @@ builder.AddSpmPersistence();
 builder.AddSpmRedis();
 builder.AddSpmAuth();
 builder.AddSpmGraphQL();
+builder.AddSpmRealtime();
 builder.AddSpmHealth();
 
 var app = builder.Build();

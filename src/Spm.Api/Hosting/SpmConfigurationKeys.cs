@@ -60,6 +60,9 @@ public static class SpmConfigurationKeys
     public const string IngestBatchSize = "Spm:Ingest:BatchSize";
     public const string IngestMaxReportedErrors = "Spm:Ingest:MaxReportedErrors";
 
+    /// <summary>Outbox dispatcher tuning bound onto <c>OutboxDispatcherOptions</c>: <c>PollInterval</c>, <c>BatchSize</c>, <c>Workers</c>, <c>MaxBackoff</c>, <c>Enabled</c>.</summary>
+    public const string LiveDispatcher = "Spm:Live:Dispatcher";
+
     public static readonly IReadOnlyList<string> All =
     [
         Postgres, Redis, DataDirectory, RedisKeyPrefix, GraphQL, GraphQLBudgets, GraphQLClientBudgets, GraphQLRoleBudgets, OtlpEndpoint, Urls, Environment,
@@ -69,6 +72,7 @@ public static class SpmConfigurationKeys
         IdentityPruneInterval, IdentityPruneMinimumAge, IdentityInvitationLifetime, IdentityAccessTokenLifetime,
         ForwardedHeadersKnownProxies, ForwardedHeadersKnownNetworks,
         Ingest, IngestMaxBodyBytes, IngestBatchSize, IngestMaxReportedErrors,
+        LiveDispatcher,
     ];
 
     /// <summary>The environment-variable spelling of a key (':' becomes '__').</summary>

@@ -1,0 +1,26 @@
+namespace Spm.Infrastructure.Live;
+
+/// <summary>Tuning of the outbox dispatcher, bound from <c>Spm:Live:Dispatcher</c>.</summary>
+public sealed class OutboxDispatcherOptions
+{
+    /// <summary>Safety-net poll for tenants with unapplied rows, in case a NOTIFY was missed (listener reconnecting).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Rows read and applied per transaction.</summary>
+    public int BatchSize { get; set; } = 1000;
+
+    /// <summary>Tenants processed in parallel on one node.</summary>
+    public int Workers { get; set; } = 2;
+
+    /// <summary>Upper bound of the exponential backoff after a failed batch (Redis or PostgreSQL down).</summary>
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>First backoff step; doubled per consecutive failure.</summary>
+    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Delay before looking again at a tenant another node holds, or whose newest rows wait for older transactions.</summary>
+    public TimeSpan RecheckDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>False stops the background service (one-off tools, or nodes that should only serve reads).</summary>
+    public bool Enabled { get; set; } = true;
+}
