@@ -9,7 +9,7 @@ namespace Spm.Infrastructure.Live;
 /// rank in memory with <see cref="ContestScoring"/>), replaced by a recomputation on rebuild. Keys expire a week after
 /// the contest ends; by then the final standings are frozen in PostgreSQL.
 /// </summary>
-public sealed class ContestStore(IConnectionMultiplexer redis, ContestKeys keys)
+public sealed class ContestStore(IConnectionMultiplexer redis, ContestKeys keys, TimeProvider clock)
 {
     private static readonly TimeSpan KeepAfterEnd = TimeSpan.FromDays(7);
 
@@ -84,7 +84,8 @@ public sealed class ContestStore(IConnectionMultiplexer redis, ContestKeys keys)
     /// <summary>Redis doubles back to the 4 decimal places money and counts are kept with.</summary>
     private static decimal ToDecimal(double score) => Math.Round((decimal)score, 4);
 
-    private static long Expiry(Contest contest) => contest.EndsAt.Add(KeepAfterEnd).ToUnixTimeSeconds();
+    // Never in the past: EXPIREAT with a past instant deletes the key at once (a contest replayed or ended late).
+    private long Expiry(Contest contest) => (contest.EndsAt > clock.GetUtcNow() ? contest.EndsAt : clock.GetUtcNow()).Add(KeepAfterEnd).ToUnixTimeSeconds();
 
     private RedisKey[] KeysOf(Guid tenantId, Guid contestId, bool applied) => applied
         ? [keys.Scores(tenantId, contestId), keys.Finishers(tenantId, contestId), keys.FinishTimes(tenantId, contestId), keys.Applied(tenantId, contestId)]

@@ -10,6 +10,9 @@ public static class ContestServices
     /// <summary>Configuration key: seconds between scheduler runs (default 5).</summary>
     public const string SchedulerIntervalKey = "Spm:Contests:SchedulerIntervalSeconds";
 
+    /// <summary>Configuration key: false keeps this node from starting and ending contests (test hosts drive the lifecycle on their own clock).</summary>
+    public const string SchedulerEnabledKey = "Spm:Contests:SchedulerEnabled";
+
     public static IServiceCollection AddSpmContests(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -28,7 +31,7 @@ public static class ContestServices
 
         var prefix = configuration[SpmConfigurationKeys.RedisKeyPrefix] ?? "spm:";
         services.AddSingleton(new ContestKeys(prefix));
-        services.AddSingleton(s => new ContestStore(s.GetRequiredService<IConnectionMultiplexer>(), s.GetRequiredService<ContestKeys>()));
+        services.AddSingleton(s => new ContestStore(s.GetRequiredService<IConnectionMultiplexer>(), s.GetRequiredService<ContestKeys>(), s.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ContestDatabase>();
         services.AddSingleton<ContestSqlScores>();
         services.AddSingleton<ContestReader>();
@@ -36,6 +39,11 @@ public static class ContestServices
         services.AddSingleton<ContestProjection>();
         services.AddSingleton<IOutboxProjection>(s => s.GetRequiredService<ContestProjection>());
         services.AddSingleton<ContestLifecycle>();
+        if (string.Equals(configuration[SchedulerEnabledKey], "false", StringComparison.OrdinalIgnoreCase))
+        {
+            return services;
+        }
+
         var seconds = int.TryParse(configuration[SchedulerIntervalKey], out var s) && s > 0 ? s : 5;
         services.AddHostedService(sp => new ContestScheduler(
             sp.GetRequiredService<ContestLifecycle>(),
