@@ -47,6 +47,7 @@ let screen; // the TV's page
 let admin;
 let tenant;
 const contestKey = `tv-e2e-${Date.now().toString(36)}`;
+const boardKey = `tv-e2e-deals-${Date.now().toString(36)}`;
 
 /** Today in the tenant's time zone (windows and contests count by the tenant's calendar). */
 const tenantToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: tenant.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -72,6 +73,11 @@ before(async () => {
     },
   });
   assert.deepEqual(created.createContest.errors, []);
+  // And a standing board: deals won today, company-wide.
+  const board = await gql(admin, `mutation Board($input: CreateLeaderboardInput!) { createLeaderboard(input: $input) { leaderboard { key } errors { code message field } } }`, {
+    input: { key: boardKey, title: 'Deals today', metrics: [{ metric: 'DEALS_WON' }], window: 'DAY' },
+  });
+  assert.deepEqual(board.createLeaderboard.errors, []);
 });
 
 after(async () => {
@@ -105,7 +111,8 @@ test('a screen pairs through the device flow and renders at 1920x1080', async ()
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   screen = await context.newPage();
   screen.on('pageerror', (error) => console.error('TV page error:', error));
-  await screen.goto(`${baseUrl}/tv/`);
+  // Five seconds per board (the least allowed) so both boards come round quickly.
+  await screen.goto(`${baseUrl}/tv/?seconds=5`);
   const code = (await screen.locator('#user-code').textContent({ timeout: 15_000 })).trim();
   assert.match(code, /\S{4,}/, 'the screen shows a user code');
   await screen.screenshot({ path: join(outputDir, 'tv-pairing.png') });
@@ -131,8 +138,8 @@ test('a screen pairs through the device flow and renders at 1920x1080', async ()
   const refresh = await screen.evaluate(() => localStorage.getItem('spm.tv.refreshToken'));
   assert.ok(refresh && refresh.length > 20, 'the refresh token is stored for the next boot');
 
-  // The contest (not started yet: its countdown and roster) replaces the connecting message.
-  await screen.locator(`section.contest[data-key="${contestKey}"]`).waitFor({ timeout: 15_000 });
+  // The first board replaces the connecting message.
+  await screen.locator(`section.screen[data-key="${boardKey}"]`).waitFor({ timeout: 15_000 });
   const path = join(outputDir, 'tv-1920x1080.png');
   const png = await screen.screenshot({ path });
   assert.ok(png.length > 1000, 'a non-empty screenshot');
@@ -146,15 +153,20 @@ test('after a reload the screen signs in with its stored refresh token, no new c
   assert.equal(await screen.locator('#user-code').count(), 0);
 });
 
-test('a sale recorded now is celebrated on the screen within 2 seconds and moves the contest', async () => {
+test('a sale recorded now is celebrated on the screen within 2 seconds and moves the leaderboard and the contest', async () => {
   assert.ok(screen, 'paired in an earlier test');
-  // The scheduler starts the contest within its interval; the screen then shows its standings.
+  // The scheduler starts the contest within its interval; the screen then counts down to its end.
   await waitForContestRunning();
   await screen.locator(`section.contest[data-key="${contestKey}"] .countdown`, { hasText: 'Ends in' }).waitFor({ timeout: 20_000 });
 
-  const { participants } = await gql(admin, '{ participants(first: 50) { nodes { id name role status } } }');
-  const rep = participants.nodes.find((p) => p.role === 'REP' && p.status === 'ACTIVE') ?? participants.nodes[0];
-  const before = await rowOf(rep.name);
+  // The owner: today's leader when the board has one (so the expected rank is certain), else a rep.
+  const { leaderboard } = await gql(admin, 'query L($key: String!) { leaderboard(key: $key) { standings { entries { rank name score } } } }', { key: boardKey });
+  const entries = leaderboard.standings.entries.map((e) => ({ ...e, score: Number(e.score) }));
+  const { participants } = await gql(admin, '{ participants(first: 100) { nodes { id name role status } } }');
+  const rep = participants.nodes.find((p) => p.name === entries[0]?.name)
+    ?? participants.nodes.find((p) => p.role === 'REP' && p.status === 'ACTIVE') ?? participants.nodes[0];
+  const boardScore = (entries.find((e) => e.name === rep.name)?.score ?? 0) + 1;
+  const boardRank = 1 + new Set(entries.filter((e) => e.name !== rep.name && e.score > boardScore).map((e) => e.score)).size;
 
   const recorded = await gql(admin, `mutation Sell($input: RecordSalesInput!) { recordSales(input: $input) { results { outcome } errors { code message field } } }`, {
     input: {
@@ -180,35 +192,34 @@ test('a sale recorded now is celebrated on the screen within 2 seconds and moves
   // A manager-paired screen may show amounts: the deal's size is on it.
   assert.match(await screen.locator('#celebration').textContent(), /987,654/);
 
-  // The contest's standings moved: the rep's deal count went up by one and leads alone.
-  const expected = (before?.score ?? 0) + 1;
-  try {
-    await screen.waitForFunction(
-      ({ name, score }) => {
-        const row = [...document.querySelectorAll('section.contest .row')].find((r) => r.querySelector('.name')?.textContent === name);
-        return row && Number(row.dataset.rank) === 1 && Number(row.dataset.score) === score;
-      },
-      { name: rep.name, score: expected },
-      { timeout: 5000 },
-    );
-  } catch (error) {
-    const { contest } = await gql(admin, 'query C($key: String!) { contest(key: $key) { status standings { rank displayName score } } }', { key: contestKey });
-    console.error('the server has', JSON.stringify(contest).slice(0, 600), '; the screen shows', await rowOf(rep.name));
-    throw error;
-  }
-  const after = await rowOf(rep.name);
-  assert.deepEqual(after, { rank: 1, score: expected });
-  // Everyone else is behind (dense ranks: the rest share rank 2).
+  // Both boards moved (the screen rotates every 5 s here, so each comes round within the wait).
+  await expectRow('leaderboard', boardKey, rep.name, boardRank, boardScore);
+  // The contest started moments ago: this deal is the only one in it, so its owner leads alone.
+  await expectRow('contest', contestKey, rep.name, 1, 1);
   const ranks = await screen.evaluate(() => [...document.querySelectorAll('section.contest .row')].map((r) => Number(r.dataset.rank)));
   assert.equal(ranks.filter((r) => r === 1).length, 1);
+  await screen.screenshot({ path: join(outputDir, 'tv-contest.png') });
 });
 
-/** The rank and score the screen shows for a name (null when not on the board). */
-async function rowOf(name) {
-  return screen.evaluate((wanted) => {
-    const row = [...document.querySelectorAll('section.screen .row')].find((r) => r.querySelector('.name')?.textContent === wanted);
-    return row ? { rank: Number(row.dataset.rank), score: Number(row.dataset.score) } : null;
-  }, name);
+/** Waits until the screen shows `name` at `rank` with `score` on the board `key`; dumps both sides if not. */
+async function expectRow(kind, key, name, rank, score) {
+  try {
+    await screen.waitForFunction(
+      ({ kind, key, name, rank, score }) => {
+        const rows = document.querySelectorAll(`section.${kind}[data-key="${key}"] .row`);
+        const row = [...rows].find((r) => r.querySelector('.name')?.textContent === name);
+        return row && Number(row.dataset.rank) === rank && Number(row.dataset.score) === score;
+      },
+      { kind, key, name, rank, score },
+      { timeout: 20_000 },
+    );
+  } catch (error) {
+    const server = kind === 'contest'
+      ? await gql(admin, 'query C($key: String!) { contest(key: $key) { status standings { rank displayName score } } }', { key })
+      : await gql(admin, 'query L($key: String!) { leaderboard(key: $key) { standings { entries { rank name score } } } }', { key });
+    console.error(`${kind} ${key}: expected ${name} at ${rank} with ${score}; the server has`, JSON.stringify(server).slice(0, 800));
+    throw error;
+  }
 }
 
 async function waitForContestRunning() {
@@ -220,7 +231,7 @@ async function waitForContestRunning() {
   assert.fail(`contest ${contestKey} did not start`);
 }
 
-/** The keys the screen is paired with: the contest created above (and leaderboards once they exist). */
+/** The keys the screen is paired with, in rotation order. */
 async function boardKeys() {
-  return [contestKey];
+  return [boardKey, contestKey];
 }
