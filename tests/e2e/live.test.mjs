@@ -80,15 +80,28 @@ test('the query-string token is refused on /graphql and accepted on the hub', as
   assert.equal(negotiated.status, 200, 'the hub takes the query-string token');
 });
 
-test('a sale recorded through node A reaches a hub client on node B', { timeout: 60_000 }, async () => {
-  const rep = await someRep();
+test('a sale recorded through node A reaches a hub client on node B', { timeout: 90_000 }, async () => {
+  // A board every sale moves (deals won this month); created through node A, read through node B.
+  const created = await graphql(graphqlUrl, adminTokenA,
+    'mutation { createLeaderboard(input: { key: "e2e-deals", title: "Deals this month", metrics: [{ metric: DEALS_WON }], window: MONTH }) { errors { code message } } }');
+  assert.deepEqual(created.createLeaderboard.errors, []);
   const onB = await connect(baseUrlB, adminTokenB);
   try {
+    const before = await onB.invoke('SubscribeLeaderboard', 'e2e-deals');
+    assert.equal(before.boardKey, 'e2e-deals', 'subscribing returns the current snapshot');
+    // The leader (if any) stays on the top N after one more deal.
+    const people = (await graphql(graphqlUrl, adminTokenA, '{ participants(first: 100) { nodes { id name } } }')).participants.nodes;
+    const rep = people.find((p) => p.name === before.top[0]?.displayName) ?? people[0];
+    const score = (board) => Number(board.top.find((e) => e.displayName === rep.name)?.score ?? 0);
     const celebrated = next(onB, 'SaleCelebrated', (s) => s.participantName === rep.name && s.reportingAmount === '4321.5');
+    const moved = next(onB, 'LeaderboardChanged', (b) => b.boardKey === 'e2e-deals' && score(b) > score(before));
     await recordSale(rep, '4321.50');
     const sale = await celebrated;
     assert.equal(sale.reportingCurrency, 'EUR');
     assert.equal(typeof sale.saleEventId, 'string');
+    const board = await moved;
+    assert.equal(score(board), score(before) + 1);
+    assert.ok(board.changed.some((e) => e.displayName === rep.name), 'the rep is among the changed entries');
   } finally {
     await onB.stop();
   }
@@ -98,8 +111,8 @@ test('the MessagePack protocol carries the same celebration', { timeout: 60_000 
   const rep = await someRep();
   const onA = await connect(baseUrl, adminTokenA, { messagePack: true });
   try {
-    assert.equal(onA.protocol.name, 'messagepack');
-    // MessagePack keys are the C# property names (SignalR's contractless resolver); decimals are strings as on JSON.
+    // MessagePack keys are the C# property names (SignalR's contractless resolver; the JSON protocol's are camelCase,
+    // so a match proves the protocol); decimals are strings as on JSON.
     const celebrated = next(onA, 'SaleCelebrated', (s) => s.ParticipantName === rep.name && s.ReportingAmount === '777');
     await recordSale(rep, '777');
     const sale = await celebrated;
