@@ -1,6 +1,7 @@
 using Spm.Api.Tests.Infrastructure;
 using Spm.Domain.Contests;
 using Spm.Domain.Live;
+using Spm.Infrastructure.Live;
 using StackExchange.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using static Spm.Api.Tests.Contests.ContestWorld;
@@ -77,5 +78,28 @@ public sealed class ContestProjectionTests(DatabaseFixture fixture) : IClassFixt
         Assert.Equal((1, "Rep 03", 500m), Table(await world.StandingsAsync(hidden))[0]);
         Assert.Equal((1, "Rep 03", 2m), Table(await world.StandingsAsync(deals))[0]);
         Assert.All(await world.StandingsAsync(calls), s => Assert.Equal(0m, s.Score));
+    }
+
+    [Fact]
+    public async Task The_outbox_dispatcher_feeds_a_running_contest_end_to_end()
+    {
+        var world = await ContestWorld.CreateAsync(fixture);
+        var contest = await world.AddContestAsync(March("dispatched", metric: LiveMetric.DealsWon));
+        world.Clock.Now = MarchStart;
+        await world.Lifecycle(appKeys: true).RunOnceAsync(CancellationToken.None);
+
+        // recordSales -> outbox -> NOTIFY -> the app's dispatcher -> ContestProjection -> Redis -> IContestReader.
+        await world.SellAsync(("E-1", "10", 2, "2026-03-09"), ("E-2", "10", 2, "2026-03-10"), ("E-3", "10", 1, "2026-03-11"));
+        var reader = fixture.Api.Services.GetRequiredService<IContestReader>();
+        ContestSnapshot? snapshot = null;
+        for (var attempt = 0; attempt < 200 && snapshot?.Standings.Sum(s => s.Score) != 3m; attempt++)
+        {
+            await Task.Delay(100);
+            snapshot = await reader.ContestAsync(world.TenantId, "dispatched", 10, CancellationToken.None);
+        }
+
+        Assert.Equal([(1, "Rep 02", 2m), (2, "Rep 01", 1m), (3, "Rep 03", 0m)], Table(snapshot!.Standings));
+        Assert.Equal((ContestStatus.Running, "TOP_N"), (snapshot.Status, snapshot.Format));
+        Assert.Equal(contest.Key, snapshot.ContestKey);
     }
 }

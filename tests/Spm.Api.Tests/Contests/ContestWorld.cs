@@ -9,16 +9,23 @@ using Spm.Domain.Events;
 using Spm.Domain.Live;
 using Spm.Infrastructure.Live;
 using Spm.Infrastructure.Outbox;
+using StackExchange.Redis;
 
 namespace Spm.Api.Tests.Contests;
 
 /// <summary>
 /// A sales world (Mona manages Rep 01..03; direct, split and roll-up rules) plus contests written straight to the
-/// database (the API refuses contests in the past, and these tests run in March 2026), the real contest services of
-/// the app, and a lifecycle on a clock the test moves.
+/// database (the API refuses contests in the past, and these tests run in March 2026), and the contest services on a
+/// clock the test moves. The app's own outbox dispatcher runs too and feeds the app's contest keys; these services use
+/// keys of their own (another prefix), so a test decides exactly which batches reach them.
 /// </summary>
 public sealed class ContestWorld(DatabaseFixture fixture, SalesWorld sales)
 {
+    private readonly ContestStore store = new(
+        fixture.Api.Services.GetRequiredService<IConnectionMultiplexer>(),
+        new ContestKeys($"{fixture.Api.RedisKeyPrefix}isolated:{Guid.NewGuid():N}:"),
+        TimeProvider.System);
+
     public static readonly DateTimeOffset Created = new(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset MarchStart = new(2026, 3, 1, 0, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset AprilStart = new(2026, 4, 1, 0, 0, 0, TimeSpan.Zero);
@@ -31,11 +38,11 @@ public sealed class ContestWorld(DatabaseFixture fixture, SalesWorld sales)
 
     public RecordingNotifier Notifier { get; } = new();
 
-    public ContestProjection Projection => fixture.Api.Services.GetRequiredService<ContestProjection>();
+    public ContestProjection Projection => new(fixture.Api.Services.GetRequiredService<ContestDatabase>(), store);
 
-    public ContestReader Reader => fixture.Api.Services.GetRequiredService<ContestReader>();
+    public ContestReader Reader => new(fixture.Api.Services.GetRequiredService<ContestDatabase>(), store, fixture.Api.Services.GetRequiredService<ContestSqlScores>(), Clock, NullLogger<ContestReader>.Instance);
 
-    public ContestStore Store => fixture.Api.Services.GetRequiredService<ContestStore>();
+    public ContestStore Store => store;
 
     /// <summary>Outbox rows already handed to the projection, so each test applies only new ones.</summary>
     public long AppliedUpTo { get; private set; }
@@ -45,13 +52,14 @@ public sealed class ContestWorld(DatabaseFixture fixture, SalesWorld sales)
     public Guid Rep(int n) => sales.Org.RepIds[n - 1];
 
     /// <summary>A lifecycle on <see cref="Clock"/> that reports to <see cref="Notifier"/> (a second one plays a second node).</summary>
-    public ContestLifecycle Lifecycle()
+    public ContestLifecycle Lifecycle(bool appKeys = false)
     {
         var services = fixture.Api.Services;
         var database = services.GetRequiredService<ContestDatabase>();
         var sql = services.GetRequiredService<ContestSqlScores>();
-        var reader = new ContestReader(database, Store, sql, Clock, NullLogger<ContestReader>.Instance);
-        return new ContestLifecycle(database, Store, reader, sql, Clock, [Notifier], NullLogger<ContestLifecycle>.Instance);
+        var target = appKeys ? services.GetRequiredService<ContestStore>() : store;
+        var reader = new ContestReader(database, target, sql, Clock, NullLogger<ContestReader>.Instance);
+        return new ContestLifecycle(database, target, reader, sql, Clock, [Notifier], NullLogger<ContestLifecycle>.Instance);
     }
 
     public async Task<Contest> AddContestAsync(ContestDefinition definition)
