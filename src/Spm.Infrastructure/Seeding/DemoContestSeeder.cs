@@ -27,9 +27,10 @@ public sealed class DemoContestSeeder(SpmDbContext db, TimeProvider clock)
             return;
         }
 
-        var startsAt = new DateTimeOffset(monthStart, zone.GetUtcOffset(monthStart));
+        // Npgsql writes timestamptz from UTC offsets only.
+        var startsAt = new DateTimeOffset(monthStart, zone.GetUtcOffset(monthStart)).ToUniversalTime();
         var next = monthStart.AddMonths(1);
-        var endsAt = new DateTimeOffset(next, zone.GetUtcOffset(next));
+        var endsAt = new DateTimeOffset(next, zone.GetUtcOffset(next)).ToUniversalTime();
         var definition = new ContestDefinition(
             key, $"{local:MMMM} Revenue Cup", ContestFormat.TopN, LiveMetric.CreditedRevenue, startsAt, endsAt,
             Goal: null, BaselineStart: null, BaselineEnd: null, ContestScope.Company, ScopeTeamId: null,
