@@ -201,6 +201,30 @@ test('a sale recorded now is celebrated on the screen within 2 seconds and moves
   await screen.screenshot({ path: join(outputDir, 'tv-contest.png') });
 });
 
+test('the same layout at 3840x2160: type scales with the screen and the rows stay on it', async () => {
+  assert.ok(screen, 'paired in an earlier test');
+  const measure = () => screen.evaluate(() => {
+    const title = document.querySelector('.screen-title');
+    const rows = [...document.querySelectorAll('section.screen .row')];
+    return {
+      title: title ? parseFloat(getComputedStyle(title).fontSize) : 0,
+      lowest: Math.max(0, ...rows.map((r) => r.getBoundingClientRect().bottom)),
+      height: innerHeight,
+    };
+  });
+  await screen.locator('section.screen .row').first().waitFor({ timeout: 15_000 });
+  const hd = await measure();
+  await screen.setViewportSize({ width: 3840, height: 2160 });
+  const uhd = await measure();
+  const path = join(outputDir, 'tv-3840x2160.png');
+  await screen.screenshot({ path });
+  assert.deepEqual(pngSize(readFileSync(path)), { width: 3840, height: 2160 });
+  assert.ok(hd.title >= 60, `a title legible across a room at 1080p (${hd.title}px)`);
+  assert.ok(Math.abs(uhd.title / hd.title - 2) < 0.05, `type doubles at 4K (${hd.title}px -> ${uhd.title}px)`);
+  assert.ok(hd.lowest <= hd.height && uhd.lowest <= uhd.height, 'every row is on the screen');
+  await screen.setViewportSize({ width: 1920, height: 1080 });
+});
+
 /** Waits until the screen shows `name` at `rank` with `score` on the board `key`; dumps both sides if not. */
 async function expectRow(kind, key, name, rank, score) {
   try {

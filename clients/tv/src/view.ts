@@ -5,7 +5,11 @@ import { serverNow } from './api';
 import { formatLabel, formatMoney, formatScore, type Board, type Celebration, type Contest, type Entry } from './model';
 
 const app = () => document.getElementById('app')!;
-const ROWS_SHOWN = 10;
+// Rows that fit under the header of a 16:9 screen: a board's ten; a contest's countdown takes two
+// rows' height; the podium leaves room for four more places.
+const BOARD_ROWS = 10;
+const CONTEST_ROWS = 8;
+const PODIUM_REST_ROWS = 4;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -68,7 +72,7 @@ function movement(entry: Entry): { symbol: string; className: string; label: str
 }
 
 /** Renders ranked rows into `list`, reusing rows by subject and animating moves (FLIP). */
-function renderRows(list: HTMLElement, rows: Entry[], formatValue: (entry: Entry) => string): void {
+function renderRows(list: HTMLElement, rows: Entry[], shown: number, formatValue: (entry: Entry) => string): void {
   const before = new Map<string, DOMRect>();
   const existing = new Map<string, HTMLElement>();
   for (const row of list.querySelectorAll<HTMLElement>(':scope > .row')) {
@@ -77,7 +81,7 @@ function renderRows(list: HTMLElement, rows: Entry[], formatValue: (entry: Entry
   }
 
   const next: HTMLElement[] = [];
-  for (const entry of rows.slice(0, ROWS_SHOWN)) {
+  for (const entry of rows.slice(0, shown)) {
     let row = existing.get(entry.subjectId);
     const previousScore = row?.dataset.score;
     if (!row) {
@@ -130,7 +134,7 @@ export function renderBoard(board: Board): void {
     list = el('ol', 'rows');
     body.replaceChildren(list);
   }
-  renderRows(list, board.top, (e) => formatScore(e.score));
+  renderRows(list, board.top, BOARD_ROWS, (e) => formatScore(e.score));
   if (board.top.length === 0 && !body.querySelector('.empty')) body.append(el('p', 'empty', 'No scores yet in this period.'));
   if (board.top.length > 0) body.querySelector('.empty')?.remove();
 }
@@ -175,9 +179,9 @@ export function renderContest(contest: Contest): void {
   const value = (e: Entry) => (contest.goal !== null ? `${formatScore(e.score)} / ${formatScore(contest.goal)}` : formatScore(e.score));
   if (layout === 'podium') {
     renderPodium(body.querySelector<HTMLElement>('.podium')!, contest);
-    renderRows(body.querySelector<HTMLElement>('ol.rest')!, contest.standings.filter((s) => s.rank > 3), value);
+    renderRows(body.querySelector<HTMLElement>('ol.rest')!, contest.standings.filter((s) => s.rank > 3), PODIUM_REST_ROWS, value);
   } else {
-    renderRows(body.querySelector<HTMLElement>('ol.rows')!, contest.standings, value);
+    renderRows(body.querySelector<HTMLElement>('ol.rows')!, contest.standings, CONTEST_ROWS, value);
   }
 }
 
