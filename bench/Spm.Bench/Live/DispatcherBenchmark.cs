@@ -145,9 +145,14 @@ internal sealed class DispatcherBenchmark : IBenchmark
     private static async Task<double?> RedisBenchmarkAsync(string configuration, string prefix, CancellationToken cancellationToken)
     {
         var options = ConfigurationOptions.Parse(configuration);
-        var endpoint = (System.Net.DnsEndPoint)options.EndPoints[0];
+        var (host, port) = options.EndPoints[0] switch
+        {
+            System.Net.IPEndPoint ip => (ip.Address.ToString(), ip.Port),
+            System.Net.DnsEndPoint dns => (dns.Host, dns.Port),
+            var other => throw new InvalidOperationException($"Unexpected Redis endpoint {other}."),
+        };
         var start = new ProcessStartInfo("redis-benchmark") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-h", endpoint.Host == "localhost" ? "127.0.0.1" : endpoint.Host, "-p", endpoint.Port.ToString(CultureInfo.InvariantCulture), "-n", "400000", "-P", "64", "-r", "2000", "-q" })
+        foreach (var arg in new[] { "-h", host, "-p", port.ToString(CultureInfo.InvariantCulture), "-n", "400000", "-P", "64", "-r", "2000", "-q" })
         {
             start.ArgumentList.Add(arg);
         }

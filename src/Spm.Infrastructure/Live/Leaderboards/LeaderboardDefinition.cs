@@ -32,6 +32,8 @@ public sealed partial class LeaderboardDefinition : ITenantOwned
         Version = 1;
     }
 
+    private (string? Json, IReadOnlyList<WeightedMetric> Metrics) parsed = (null, []);
+
     // For EF Core.
     private LeaderboardDefinition()
     {
@@ -81,7 +83,20 @@ public sealed partial class LeaderboardDefinition : ITenantOwned
 
     public DateTimeOffset UpdatedAt { get; private set; }
 
-    public IReadOnlyList<WeightedMetric> Metrics => JsonSerializer.Deserialize<List<WeightedMetric>>(MetricsJson, Json) ?? [];
+    /// <summary>Parsed once per JSON text: the fan-out asks for every event and board.</summary>
+    public IReadOnlyList<WeightedMetric> Metrics
+    {
+        get
+        {
+            var json = MetricsJson;
+            if (!ReferenceEquals(parsed.Json, json))
+            {
+                parsed = (json, JsonSerializer.Deserialize<List<WeightedMetric>>(json, Json) ?? []);
+            }
+
+            return parsed.Metrics;
+        }
+    }
 
     /// <summary>True when the board ranks attainment percent (absolute values, not sums).</summary>
     public bool IsAttainment => Metrics is [{ Metric: LiveMetric.AttainmentPercent }];

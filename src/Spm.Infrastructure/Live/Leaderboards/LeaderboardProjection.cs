@@ -44,8 +44,9 @@ public sealed class LeaderboardProjection(NpgsqlDataSource dataSource, LiveTenan
 
         // Screens show current windows: only those moves are pushed.
         var today = tenant.Today(clock.GetUtcNow());
+        var current = boards.ToDictionary(b => b.Id, b => WindowRange.Containing(b.Window, today, tenant.Calendar).Start);
         return [.. events.SelectMany(e => e.Item3)
-            .Where(op => op.Window.Start == WindowRange.Containing(op.Board.Window, today, tenant.Calendar).Start)
+            .Where(op => op.Window.Start == current[op.Board.Id])
             .GroupBy(op => op.Board.Key)
             .Select(g => new BoardChange(tenantId, g.Key, BoardKind.Leaderboard, [.. g.Select(op => op.Subject).Distinct()]))];
     }

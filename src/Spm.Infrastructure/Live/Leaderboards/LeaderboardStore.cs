@@ -98,7 +98,7 @@ public sealed class LeaderboardStore(IConnectionMultiplexer redis, LeaderboardKe
     public async Task<long> ApplyAsync(Guid tenantId, IReadOnlyList<(Guid EventId, long OutboxId, IReadOnlyList<LeaderboardOperation> Operations)> events, TimeZoneInfo zone)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var keyIndex = new Dictionary<RedisKey, int>();
+        var keyIndex = new Dictionary<(Guid, int, DateOnly), int>();
         var redisKeys = new List<RedisKey> { keys.Built(tenantId), keys.Applied(tenantId) };
         var expiries = new Dictionary<int, long>();
         var args = new List<RedisValue> { events.Count, events.Count == 0 ? 0 : events.Min(e => e.OutboxId) };
@@ -109,12 +109,11 @@ public sealed class LeaderboardStore(IConnectionMultiplexer redis, LeaderboardKe
             args.Add(operations.Count);
             foreach (var op in operations)
             {
-                var key = keys.Board(tenantId, op.Board, op.Window.Start);
-                if (!keyIndex.TryGetValue(key, out var index))
+                if (!keyIndex.TryGetValue((op.Board.Id, op.Board.Version, op.Window.Start), out var index))
                 {
-                    redisKeys.Add(key);
+                    redisKeys.Add(keys.Board(tenantId, op.Board, op.Window.Start));
                     index = redisKeys.Count;
-                    keyIndex[key] = index;
+                    keyIndex[(op.Board.Id, op.Board.Version, op.Window.Start)] = index;
                     expiries[index] = LeaderboardScores.ExpiresAt(op.Window, zone).ToUnixTimeSeconds();
                 }
 

@@ -10,6 +10,25 @@ public sealed record WindowRange(DateOnly Start, DateOnly End, string Label)
     public static WindowRange Containing(LeaderboardWindow window, DateOnly date, FiscalCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(calendar);
+        // Every event asks for each board's window; the answers are few and never change.
+        var key = (window, date, calendar.StartMonth);
+        if (Cache.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        if (Cache.Count > 50_000)
+        {
+            Cache.Clear();
+        }
+
+        return Cache[key] = Compute(window, date, calendar);
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(LeaderboardWindow, DateOnly, int), WindowRange> Cache = new();
+
+    private static WindowRange Compute(LeaderboardWindow window, DateOnly date, FiscalCalendar calendar)
+    {
         switch (window)
         {
             case LeaderboardWindow.Day:
