@@ -1,8 +1,8 @@
 using GraphQL.Types;
 using Spm.Api.Features.Access;
 using Spm.Api.Features.Accounts;
-using Spm.Api.Features.Contests;
 using Spm.Api.Features.Approvals;
+using Spm.Api.Features.Contests;
 using Spm.Api.Features.Leaderboards;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.PersistedDocuments;

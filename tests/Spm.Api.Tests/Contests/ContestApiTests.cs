@@ -15,8 +15,15 @@ public sealed class ContestApiTests(DatabaseFixture fixture) : IClassFixture<Dat
 
     private static object Race(string key, bool hidden = false) => new
     {
-        key, title = "First to ten deals", format = "RACE_TO_GOAL", metric = "DEALS_WON",
-        startsAt = "2031-03-01T00:00:00Z", endsAt = "2031-04-01T00:00:00Z", goal = "10", prizes = new[] { "Weekend away", "Dinner" }, hidden,
+        key,
+        title = "First to ten deals",
+        format = "RACE_TO_GOAL",
+        metric = "DEALS_WON",
+        startsAt = "2031-03-01T00:00:00Z",
+        endsAt = "2031-04-01T00:00:00Z",
+        goal = "10",
+        prizes = new[] { "Weekend away", "Dinner" },
+        hidden,
     };
 
     [Fact]

@@ -1,9 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Spm.Api.Tests.Infrastructure;
 using Spm.Domain.Contests;
 using Spm.Domain.Live;
 using Spm.Infrastructure.Live;
 using StackExchange.Redis;
-using Microsoft.Extensions.DependencyInjection;
 using static Spm.Api.Tests.Contests.ContestWorld;
 
 namespace Spm.Api.Tests.Contests;

@@ -31,8 +31,24 @@ public static class ContestMutations
         ArgumentNullException.ThrowIfNull(c);
         return new
         {
-            c.Id, c.Key, c.Title, Format = c.Format.ToString(), Metric = c.Metric.ToString(), Status = c.Status.ToString(), c.StartsAt, c.EndsAt, c.Goal,
-            c.BaselineStart, c.BaselineEnd, Scope = c.Scope.ToString(), c.ScopeTeamId, c.ParticipantIds, c.TeamIds, c.Pairs, c.Prizes, c.Hidden,
+            c.Id,
+            c.Key,
+            c.Title,
+            Format = c.Format.ToString(),
+            Metric = c.Metric.ToString(),
+            Status = c.Status.ToString(),
+            c.StartsAt,
+            c.EndsAt,
+            c.Goal,
+            c.BaselineStart,
+            c.BaselineEnd,
+            Scope = c.Scope.ToString(),
+            c.ScopeTeamId,
+            c.ParticipantIds,
+            c.TeamIds,
+            c.Pairs,
+            c.Prizes,
+            c.Hidden,
         };
     }
 
