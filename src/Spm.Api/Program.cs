@@ -13,6 +13,7 @@ builder.AddSpmAuth();
 builder.AddSpmGraphQL();
 builder.AddSpmRealtime();
 builder.AddSpmHealth();
+builder.AddSpmLivePush();
 
 var app = builder.Build();
 
@@ -27,9 +28,11 @@ app.UseWebSockets();
 app.UseSpmAuth();
 app.MapSpmHealth();
 app.MapSpmGraphQL();
+app.MapSpmTv();
 app.MapSpmAccountImport();
 app.MapSpmIngest();
 app.MapSpmCompensation();
+app.MapSpmLivePush();
 
 await app.RunAsync();
 

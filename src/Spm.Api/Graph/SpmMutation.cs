@@ -3,6 +3,7 @@ using Spm.Api.Features.Access;
 using Spm.Api.Features.Accounts;
 using Spm.Api.Features.Activities;
 using Spm.Api.Features.Compensation;
+using Spm.Api.Features.Contests;
 using Spm.Api.Features.Leaderboards;
 using Spm.Api.Features.PersistedDocuments;
 using Spm.Api.Features.Pipeline;
@@ -34,6 +35,7 @@ public sealed class SpmMutation : ObjectGraphType
         CreditingConfiguration.RegisterMutations(this);
         ActivityMutations.Register(this);
         OpportunityMutations.Register(this);
+        ContestMutations.Register(this);
         LeaderboardMutations.Register(this);
         CompensationServices.RegisterMutations(this);
     }

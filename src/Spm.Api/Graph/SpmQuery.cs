@@ -5,6 +5,7 @@ using Spm.Api.Features.Activities;
 using Spm.Api.Features.Approvals;
 using Spm.Api.Features.Attainment;
 using Spm.Api.Features.Compensation;
+using Spm.Api.Features.Contests;
 using Spm.Api.Features.Leaderboards;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.PersistedDocuments;
@@ -38,6 +39,7 @@ public sealed class SpmQuery : ObjectGraphType
         ActivityQueries.Register(this);
         OpportunityQueries.Register(this);
         CreditingConfiguration.RegisterQueries(this);
+        ContestQueries.Register(this);
         LeaderboardQueries.Register(this);
         CompensationServices.RegisterQueries(this);
     }

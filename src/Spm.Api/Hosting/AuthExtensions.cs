@@ -109,6 +109,19 @@ internal static class AuthExtensions
             app.UseForwardedHeaders();
         }
 
+        // Browsers cannot set headers on a WebSocket, so SignalR clients send the token as ?access_token=. Accepted on
+        // the hub path only (validation reads no query strings): it becomes the Authorization header there.
+        app.Use((http, next) =>
+        {
+            if (http.Request.Path.StartsWithSegments(LivePushExtensions.HubPath, StringComparison.OrdinalIgnoreCase)
+                && http.Request.Query.TryGetValue("access_token", out var token) && !string.IsNullOrEmpty(token)
+                && !http.Request.Headers.ContainsKey(Microsoft.Net.Http.Headers.HeaderNames.Authorization))
+            {
+                http.Request.Headers.Authorization = "Bearer " + token;
+            }
+
+            return next(http);
+        });
         app.Use(async (http, next) =>
         {
             await TokenRateLimiter.ReadFormAsync(http);

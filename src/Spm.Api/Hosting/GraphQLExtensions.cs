@@ -9,6 +9,7 @@ using Spm.Api.Features.Approvals;
 using Spm.Api.Features.Attainment;
 using Spm.Api.Features.Audit;
 using Spm.Api.Features.Compensation;
+using Spm.Api.Features.Contests;
 using Spm.Api.Features.Leaderboards;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.PersistedDocuments;
@@ -126,6 +127,7 @@ internal static class GraphQLExtensions
         builder.Services.AddSpmLeaderboardGraph();
         AddSales(builder);
         builder.Services.AddSpmCompensation();
+        builder.Services.AddSpmContests(builder.Configuration);
         builder.Services.AddGraphQLTransport<SpmSchema>(o =>
         {
             // Limits and budgets may be tuned under Spm:GraphQL (e.g. Spm__GraphQL__DefaultBudget__Capacity).

@@ -59,6 +59,11 @@ public static class SpmConfigurationKeys
     public const string IngestMaxBodyBytes = "Spm:Ingest:MaxBodyBytes";
     public const string IngestBatchSize = "Spm:Ingest:BatchSize";
     public const string IngestMaxReportedErrors = "Spm:Ingest:MaxReportedErrors";
+    /// <summary>Push tuning bound onto <c>LivePushOptions</c>: <c>Top</c>, <c>BoardInterval</c>, <c>ChannelPrefix</c> (SignalR backplane).</summary>
+    public const string Live = "Spm:Live";
+    public const string LiveTop = "Spm:Live:Top";
+    public const string LiveBoardInterval = "Spm:Live:BoardInterval";
+    public const string LiveChannelPrefix = "Spm:Live:ChannelPrefix";
 
     /// <summary>Outbox dispatcher tuning bound onto <c>OutboxDispatcherOptions</c>: <c>PollInterval</c>, <c>BatchSize</c>, <c>Workers</c>, <c>MaxBackoff</c>, <c>Enabled</c>.</summary>
     public const string LiveDispatcher = "Spm:Live:Dispatcher";
@@ -72,7 +77,7 @@ public static class SpmConfigurationKeys
         IdentityPruneInterval, IdentityPruneMinimumAge, IdentityInvitationLifetime, IdentityAccessTokenLifetime,
         ForwardedHeadersKnownProxies, ForwardedHeadersKnownNetworks,
         Ingest, IngestMaxBodyBytes, IngestBatchSize, IngestMaxReportedErrors,
-        LiveDispatcher,
+        Live, LiveTop, LiveBoardInterval, LiveChannelPrefix, LiveDispatcher,
     ];
 
     /// <summary>The environment-variable spelling of a key (':' becomes '__').</summary>

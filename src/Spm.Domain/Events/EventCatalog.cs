@@ -40,5 +40,8 @@ public static class EventCatalog
         // Producer: compensation disputes (opened, in review, resolved, rejected).
         // Consumers: the rep's live notifications (the participant's channel), sales operations' dispute queue.
         [DisputeChanged.TypeName] = typeof(DisputeChanged),
+        // Producer: the contest scheduler, in the transaction that freezes the final standings.
+        // Consumers: TV podium and announcements; compensation (prizes become SPIFFs once it exists).
+        [ContestEnded.TypeName] = typeof(ContestEnded),
     };
 }

@@ -8,6 +8,7 @@ using Spm.Domain.Access;
 using Spm.Domain.Accounts;
 using Spm.Domain.Approvals;
 using Spm.Domain.Audit;
+using Spm.Domain.Contests;
 using Spm.Domain.Currency;
 using Spm.Domain.Organisation;
 using Spm.Domain.Planning;
@@ -113,6 +114,10 @@ public sealed class SpmDbContext(DbContextOptions<SpmDbContext> options, ITenant
     public DbSet<PayoutBatch> PayoutBatches => Set<PayoutBatch>();
 
     public DbSet<PayoutLine> PayoutLines => Set<PayoutLine>();
+
+    public DbSet<Contest> Contests => Set<Contest>();
+
+    public DbSet<ContestResult> ContestResults => Set<ContestResult>();
 
     /// <summary>Read by the query filters at execution time (EF parameterises it per query).</summary>
     public Guid? CurrentTenantId => tenantContext.TenantId;

@@ -98,6 +98,14 @@ public static class AccessMatrixTable
         new("mutation", "logActivities", """mutation { logActivities(input: {activities: []}) { __typename } }""", Admin),
         new("mutation", "upsertOpportunities", """mutation { upsertOpportunities(input: {opportunities: []}) { __typename } }""", Admin),
 
+        // Contests
+        new("query", "contests", "{ contests { key title status standings(top: 3) { rank displayName score } } }", Everyone),
+        new("query", "contest", """{ contest(key: "none") { key } }""", Everyone),
+        new("mutation", "createContest", """mutation { createContest(input: {key: "x", title: "", format: TOP_N, metric: DEALS_WON, startsAt: "2030-01-01T00:00:00Z", endsAt: "2030-02-01T00:00:00Z"}) { contest { id } errors { code field } } }""", Admin),
+        new("mutation", "updateContest", """mutation { updateContest(input: {id: "{participant}"}) { contest { id } errors { code field } } }""", Admin),
+        new("mutation", "cancelContest", """mutation { cancelContest(input: {id: "{participant}"}) { contest { id } errors { code field } } }""", Admin),
+        new("mutation", "rebuildContest", """mutation { rebuildContest(input: {id: "{participant}"}) { contest { id } errors { code field } } }""", Admin),
+
         // Leaderboards
         new("query", "leaderboards", "{ leaderboards { key title standings { entrants entries { rank } degraded } } }", Everyone),
         new("query", "leaderboard", """{ leaderboard(key: "none") { key around(participantId: "{participant}") { entrants } } }""", Everyone),
@@ -135,8 +143,20 @@ public static class AccessMatrixTable
 
         // Live (subscriptions are listed here; the transport tests enforce them over the socket)
         new("subscription", "serverClock", "subscription { serverClock }", Everyone),
+        new("subscription", "leaderboardChanged", """subscription { leaderboardChanged(key: "board") { boardKey top { rank score } } }""", Everyone),
+        new("subscription", "contestChanged", """subscription { contestChanged(key: "contest") { contestKey status } }""", Everyone),
+        new("subscription", "attainmentChanged", """subscription { attainmentChanged(participantId: "{participant}") { scopeId attainmentPercent } }""", Readers),
+        new("subscription", "saleCelebrated", "subscription { saleCelebrated { participantName amount { amount currency } } }", Everyone),
 
-        // Hub methods ("hub", "HubClass.Method", "", roles): none yet.
+        // Hub methods ("hub", "HubClass.Method", "", roles); row-level limits (a screen's boards, a rep's self) are in HubTests.
+        new("hub", "LiveHub.SubscribeLeaderboard", "", Everyone),
+        new("hub", "LiveHub.UnsubscribeLeaderboard", "", Everyone),
+        new("hub", "LiveHub.SubscribeContest", "", Everyone),
+        new("hub", "LiveHub.UnsubscribeContest", "", Everyone),
+        new("hub", "LiveHub.SubscribeParticipant", "", Readers),
+        new("hub", "LiveHub.UnsubscribeParticipant", "", Readers),
+        new("hub", "LiveHub.SubscribeTeam", "", Readers),
+        new("hub", "LiveHub.UnsubscribeTeam", "", Readers),
     ];
 
     /// <summary>One line of the table.</summary>

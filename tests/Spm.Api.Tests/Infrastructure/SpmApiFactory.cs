@@ -27,6 +27,8 @@ public class SpmApiFactory(string postgres, string redis) : WebApplicationFactor
         builder.UseSetting("ConnectionStrings:Postgres", postgres);
         builder.UseSetting("ConnectionStrings:Redis", redis);
         builder.UseSetting("Spm:Redis:KeyPrefix", RedisKeyPrefix);
+        // Contest tests move their own clock through starts and ends; a scheduler on the real clock would race them.
+        builder.UseSetting("Spm:Contests:SchedulerEnabled", "false");
         // Feature tests send many queries as one caller; a large bucket keeps them from being
         // throttled while budgets stay on the real Redis path (and the binding is tested).
         builder.UseSetting("Spm:GraphQL:DefaultBudget:Capacity", TestBudgetCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -7,7 +7,7 @@ using Spm.Api.Graph;
 
 namespace Spm.Api.Features.Live;
 
-/// <summary>Root subscription fields that need no data: the server's clock.</summary>
+/// <summary>Root subscription fields of the live feature: the server's clock, and the pushes (<see cref="LivePushSubscriptions"/>).</summary>
 public static class LiveSubscriptions
 {
     public const int MinIntervalSeconds = 1;
@@ -28,6 +28,7 @@ public static class LiveSubscriptions
                 arg.DefaultValue = 1;
             })
             .Resolve(c => c.Source);
+        LivePushSubscriptions.Register(subscription);
         // The source stream: each tick is one event, resolved by the field resolver above.
         field.FieldType.StreamResolver = new SourceStreamResolver<DateTime>(c =>
         {

@@ -735,6 +735,200 @@ namespace Spm.Infrastructure.Persistence.Migrations
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Spm.Domain.Contests.Contest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("BaselineEnd")
+                        .HasColumnType("date")
+                        .HasColumnName("baseline_end");
+
+                    b.Property<DateOnly?>("BaselineStart")
+                        .HasColumnType("date")
+                        .HasColumnName("baseline_start");
+
+                    b.Property<DateTimeOffset?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ended_at");
+
+                    b.Property<DateTimeOffset>("EndsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("ends_at");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("format");
+
+                    b.Property<decimal?>("Goal")
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("goal");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("boolean")
+                        .HasColumnName("hidden");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("metric");
+
+                    b.Property<string>("Scope")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("scope");
+
+                    b.Property<Guid?>("ScopeTeamId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("scope_team_id");
+
+                    b.Property<DateTimeOffset?>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("starts_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.PrimitiveCollection<decimal[]>("baselineScores")
+                        .IsRequired()
+                        .HasColumnType("numeric(20,4)[]")
+                        .HasColumnName("baseline_scores");
+
+                    b.PrimitiveCollection<Guid[]>("baselineSubjects")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("baseline_subjects");
+
+                    b.PrimitiveCollection<Guid[]>("pairIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("pair_ids");
+
+                    b.PrimitiveCollection<Guid[]>("participantIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("participant_ids");
+
+                    b.PrimitiveCollection<string[]>("prizes")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("prizes");
+
+                    b.PrimitiveCollection<Guid[]>("teamIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("team_ids");
+
+                    b.HasKey("Id")
+                        .HasName("pk_contests");
+
+                    b.HasIndex("ScopeTeamId")
+                        .HasDatabaseName("ix_contests_scope_team_id");
+
+                    b.HasIndex("Status", "EndsAt")
+                        .HasDatabaseName("ix_contests_status_ends_at");
+
+                    b.HasIndex("Status", "StartsAt")
+                        .HasDatabaseName("ix_contests_status_starts_at");
+
+                    b.HasIndex("TenantId", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_contests_tenant_id_key");
+
+                    b.ToTable("contests", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_contests_goal", "goal IS NULL OR goal > 0");
+
+                            t.HasCheckConstraint("ck_contests_window", "ends_at > starts_at");
+                        });
+                });
+
+            modelBuilder.Entity("Spm.Domain.Contests.ContestResult", b =>
+                {
+                    b.Property<Guid>("ContestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contest_id");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("subject_id");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("display_name");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<Guid?>("OpponentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("opponent_id");
+
+                    b.Property<string>("Prize")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("prize");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer")
+                        .HasColumnName("rank");
+
+                    b.Property<decimal>("Score")
+                        .HasColumnType("numeric(20,4)")
+                        .HasColumnName("score");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("ContestId", "SubjectId")
+                        .HasName("pk_contest_results");
+
+                    b.HasIndex("ContestId", "Rank")
+                        .HasDatabaseName("ix_contest_results_contest_id_rank");
+
+                    b.ToTable("contest_results", (string)null);
+                });
+
             modelBuilder.Entity("Spm.Domain.Currency.FxRate", b =>
                 {
                     b.Property<Guid>("TenantId")
@@ -3411,6 +3605,32 @@ namespace Spm.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_audit_log_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Spm.Domain.Contests.Contest", b =>
+                {
+                    b.HasOne("Spm.Domain.Organisation.Team", null)
+                        .WithMany()
+                        .HasForeignKey("ScopeTeamId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_contests_teams_scope_team_id");
+
+                    b.HasOne("Spm.Domain.Organisation.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contests_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Spm.Domain.Contests.ContestResult", b =>
+                {
+                    b.HasOne("Spm.Domain.Contests.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_contest_results_contests_contest_id");
                 });
 
             modelBuilder.Entity("Spm.Domain.Currency.FxRate", b =>

@@ -1,0 +1,32 @@
+using Spm.Domain.Events;
+using Spm.Domain.Live;
+
+namespace Spm.Api.Features.Live;
+
+/// <summary>
+/// What the server calls on a connected hub client (method names are the wire names). GraphQL subscriptions
+/// carry the same payloads, so a client can use either.
+/// </summary>
+public interface ILiveClient
+{
+    /// <summary>A subscribed board moved: its top entries, plus the entries whose rank or score changed since the previous push.</summary>
+    Task LeaderboardChanged(LeaderboardSnapshot snapshot);
+
+    /// <summary>A subscribed contest's standings moved.</summary>
+    Task ContestChanged(ContestSnapshot snapshot);
+
+    /// <summary>A subscribed participant's or team's attainment moved.</summary>
+    Task AttainmentChanged(AttainmentChanged change);
+
+    /// <summary>
+    /// A deal landed in the tenant. For viewers who may not see other people's deal sizes (reps, partners) the amount is
+    /// withheld: <see cref="SaleCelebration.ReportingAmount"/> is 0 and <see cref="SaleCelebration.ReportingCurrency"/> is empty.
+    /// </summary>
+    Task SaleCelebrated(SaleCelebration celebration);
+
+    /// <summary>A subscribed contest started.</summary>
+    Task ContestStarted(ContestSnapshot snapshot);
+
+    /// <summary>A subscribed contest ended (standings final) or was cancelled.</summary>
+    Task ContestEnded(ContestSnapshot snapshot);
+}

@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using Spm.Api.Auth;
+using Spm.Domain.Access;
+using Spm.Infrastructure.Crediting;
+using Spm.Infrastructure.Persistence;
+
+namespace Spm.Api.Features.Live;
+
+/// <summary>
+/// Which live streams a viewer may follow; the hub and the GraphQL subscriptions ask the same questions here.
+/// Boards and contests: any role of the tenant, except that a paired screen may show only the boards it was paired
+/// for. A participant: admin and finance any, a manager their subtree, a rep only themselves. A team: admin and
+/// finance any, a manager the teams they lead (and those below) or belong to, a rep their own team. Partners and
+/// screens follow boards and contests only. Queries name the tenant explicitly: hub calls have no request, so the
+/// request-based tenant filter cannot be relied on.
+/// </summary>
+public sealed class LiveAccess(IDbContextFactory<SpmDbContext> contexts)
+{
+    /// <summary>Checks a leaderboard or contest key; throws <see cref="LiveAccessDeniedException"/> when refused.</summary>
+    public async Task EnsureBoardAsync(LiveViewer viewer, string key, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (string.IsNullOrWhiteSpace(key) || key.Length > Display.MaxBoardLength)
+        {
+            throw new LiveAccessDeniedException($"A board key is 1 to {Display.MaxBoardLength} characters.");
+        }
+
+        if (viewer.Role != SpmRoles.Display)
+        {
+            return;
+        }
+
+        if (viewer.DisplayId is not { } displayId)
+        {
+            throw new LiveAccessDeniedException("This screen's token names no paired display.");
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var display = await db.Displays.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(d => d.Id == displayId && d.TenantId == viewer.TenantId, cancellationToken);
+        if (display is null || !display.IsPaired)
+        {
+            throw new LiveAccessDeniedException("This screen is not paired (any more).");
+        }
+
+        if (!display.AllowedBoards.Contains(key, StringComparer.Ordinal))
+        {
+            throw new LiveAccessDeniedException($"This screen was not paired for board '{key}'; it may show: {string.Join(", ", display.AllowedBoards)}.");
+        }
+    }
+
+    /// <summary>Checks following one participant's attainment; throws <see cref="LiveAccessDeniedException"/> when refused.</summary>
+    public async Task EnsureParticipantAsync(LiveViewer viewer, Guid participantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        switch (viewer.Role)
+        {
+            case SpmRoles.Admin or SpmRoles.Finance:
+                return;
+            case SpmRoles.Rep:
+                if (viewer.ParticipantId != participantId)
+                {
+                    throw new LiveAccessDeniedException("A rep may follow only their own attainment, not another participant's.");
+                }
+
+                return;
+            case SpmRoles.Manager:
+                if (viewer.ParticipantId is not { } me)
+                {
+                    throw new LiveAccessDeniedException("This token belongs to no participant, so it has no team to follow.");
+                }
+
+                var organisation = await OrganisationAsync(viewer.TenantId, cancellationToken);
+                if (!organisation.Snapshot.Subtree(me).Contains(participantId))
+                {
+                    throw new LiveAccessDeniedException("A manager may follow only the participants in their own subtree.");
+                }
+
+                return;
+            default:
+                throw new LiveAccessDeniedException($"The {viewer.Role} role may follow leaderboards and contests only, not a participant.");
+        }
+    }
+
+    /// <summary>Checks following one team's attainment; throws <see cref="LiveAccessDeniedException"/> when refused.</summary>
+    public async Task EnsureTeamAsync(LiveViewer viewer, Guid teamId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (viewer.Role is SpmRoles.Admin or SpmRoles.Finance)
+        {
+            return;
+        }
+
+        if (viewer.Role is not (SpmRoles.Manager or SpmRoles.Rep))
+        {
+            throw new LiveAccessDeniedException($"The {viewer.Role} role may follow leaderboards and contests only, not a team.");
+        }
+
+        if (viewer.ParticipantId is not { } me)
+        {
+            throw new LiveAccessDeniedException("This token belongs to no participant, so it has no team to follow.");
+        }
+
+        var organisation = await OrganisationAsync(viewer.TenantId, cancellationToken);
+        var ownTeam = organisation.Members.FirstOrDefault(m => m.Id == me)?.TeamId;
+        if (teamId == ownTeam)
+        {
+            return;
+        }
+
+        if (viewer.Role == SpmRoles.Rep)
+        {
+            throw new LiveAccessDeniedException("A rep may follow only their own team.");
+        }
+
+        if (!LedTeams(organisation.Teams, me).Contains(teamId))
+        {
+            throw new LiveAccessDeniedException("A manager may follow only the teams they lead (and those below them) or belong to.");
+        }
+    }
+
+    /// <summary>The teams <paramref name="manager"/> leads and every team below them.</summary>
+    private static HashSet<Guid> LedTeams(IReadOnlyList<OrganisationSnapshot.TeamNode> teams, Guid manager)
+    {
+        var result = teams.Where(t => t.ManagerId == manager).Select(t => t.Id).ToHashSet();
+        // Grow downwards until nothing new is added; bounded by the number of teams, so a cycle cannot loop.
+        for (var added = true; added;)
+        {
+            added = false;
+            foreach (var team in teams.Where(t => t.ParentTeamId is { } parent && result.Contains(parent)))
+            {
+                added |= result.Add(team.Id);
+            }
+        }
+
+        return result;
+    }
+
+    private async Task<Organisation> OrganisationAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var members = await db.Participants.IgnoreQueryFilters().AsNoTracking().Where(p => p.TenantId == tenantId)
+            .Select(p => new OrganisationSnapshot.Member(p.Id, p.Name, p.PayCurrency, p.ManagerId, p.TeamId)).ToListAsync(cancellationToken);
+        var teams = await db.Teams.IgnoreQueryFilters().AsNoTracking().Where(t => t.TenantId == tenantId)
+            .Select(t => new OrganisationSnapshot.TeamNode(t.Id, t.ParentTeamId, t.ManagerId)).ToListAsync(cancellationToken);
+        return new Organisation(members, teams, new OrganisationSnapshot(members, teams));
+    }
+
+    private sealed record Organisation(IReadOnlyList<OrganisationSnapshot.Member> Members, IReadOnlyList<OrganisationSnapshot.TeamNode> Teams, OrganisationSnapshot Snapshot);
+}
