@@ -72,7 +72,7 @@ await graphql(`mutation { createLeaderboard(input: { key: "${BOARD}", title: "Be
 const reps = (await graphql('{ participants(first: 50) { nodes { id } } }')).participants.nodes;
 let sequence = 0;
 const today = new Date().toISOString().slice(0, 10);
-const sale = (amount) => ({ source: 'bench', externalId: `bench-${process.pid}-${sequence++}`, amount, currency: 'EUR', closeDate: today, ownerParticipantId: reps[sequence % reps.length].id });
+const sale = (amount) => ({ source: 'bench', externalId: `bench-${process.pid}-${sequence++}`, amount, currency: 'USD', closeDate: today, ownerParticipantId: reps[sequence % reps.length].id });
 const RECORD = 'mutation($sales: [SaleInput!]!) { recordSales(input: { sales: $sales }) { errors { code message } } }';
 
 console.log(`load average before: ${(await import('node:os')).loadavg().map((l) => l.toFixed(1)).join(' ')}`);
@@ -126,7 +126,7 @@ let probe = null;
 const before = await memory();
 const fanStarted = Date.now();
 const fanConnections = await connectMany(fanout, (index, s) => {
-  if (probe && s.saleEventId && s.reportingAmount === '1234.5') fanoutLatency.push(Date.now() - Date.parse(s.at));
+  if (probe && s.saleEventId && Number(s.reportingAmount) === 1234.5) fanoutLatency.push(Date.now() - Date.parse(s.at));
 }, () => {
   if (probe) { boardReceived++; boardFanout.push(Date.now() - probe); }
 });

@@ -56,7 +56,7 @@ async function recordSale(owner, amount) {
   const closeDate = new Date().toISOString().slice(0, 10);
   const data = await graphql(graphqlUrl, adminTokenA,
     `mutation($sales: [SaleInput!]!) { recordSales(input: { sales: $sales }) { results { outcome } errors { code message } } }`,
-    { sales: [{ source: 'e2e', externalId, amount, currency: 'EUR', closeDate, ownerParticipantId: owner.id }] });
+    { sales: [{ source: 'e2e', externalId, amount, currency: 'USD', closeDate, ownerParticipantId: owner.id }] });
   assert.deepEqual(data.recordSales.errors, []);
   return externalId;
 }
@@ -93,11 +93,12 @@ test('a sale recorded through node A reaches a hub client on node B', { timeout:
     const people = (await graphql(graphqlUrl, adminTokenA, '{ participants(first: 100) { nodes { id name } } }')).participants.nodes;
     const rep = people.find((p) => p.name === before.top[0]?.displayName) ?? people[0];
     const score = (board) => Number(board.top.find((e) => e.displayName === rep.name)?.score ?? 0);
-    const celebrated = next(onB, 'SaleCelebrated', (s) => s.participantName === rep.name && s.reportingAmount === '4321.5');
+    const celebrated = next(onB, 'SaleCelebrated', (s) => s.participantName === rep.name && Number(s.reportingAmount) === 4321.5);
     const moved = next(onB, 'LeaderboardChanged', (b) => b.boardKey === 'e2e-deals' && score(b) > score(before));
     await recordSale(rep, '4321.50');
     const sale = await celebrated;
-    assert.equal(sale.reportingCurrency, 'EUR');
+    assert.equal(sale.reportingCurrency, 'USD', 'the demo tenant reports in USD');
+    assert.equal(typeof sale.reportingAmount, 'string', 'decimals travel as strings');
     assert.equal(typeof sale.saleEventId, 'string');
     const board = await moved;
     assert.equal(score(board), score(before) + 1);
@@ -113,10 +114,10 @@ test('the MessagePack protocol carries the same celebration', { timeout: 60_000 
   try {
     // MessagePack keys are the C# property names (SignalR's contractless resolver; the JSON protocol's are camelCase,
     // so a match proves the protocol); decimals are strings as on JSON.
-    const celebrated = next(onA, 'SaleCelebrated', (s) => s.ParticipantName === rep.name && s.ReportingAmount === '777');
+    const celebrated = next(onA, 'SaleCelebrated', (s) => s.ParticipantName === rep.name && Number(s.ReportingAmount) === 777);
     await recordSale(rep, '777');
     const sale = await celebrated;
-    assert.equal(sale.ReportingCurrency, 'EUR');
+    assert.equal(sale.ReportingCurrency, 'USD');
   } finally {
     await onA.stop();
   }

@@ -22,7 +22,9 @@ public sealed class SocketClient : IAsyncDisposable
             client.ConfigureRequest = r => r.Headers.Authorization = authorizationHeader;
         }
 
-        using var timeout = new CancellationTokenSource(Patience);
+        // The first handshake of a fresh app warms it up (about 14 s on a 2-core machine at load 50, with the live hub
+        // and its backplane in the app): bounded, but not by the per-message patience.
+        using var timeout = new CancellationTokenSource(Patience * 4);
         return new SocketClient(await client.ConnectAsync(new Uri(server.BaseAddress, "graphql"), timeout.Token));
     }
 
