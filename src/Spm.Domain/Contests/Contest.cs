@@ -288,8 +288,9 @@ public sealed partial class Contest : ITenantOwned
         Title = title;
         Format = d.Format;
         Metric = d.Metric;
-        StartsAt = d.StartsAt;
-        EndsAt = d.EndsAt;
+        // PostgreSQL timestamptz takes UTC only; the instant is what matters, the caller's offset is not kept.
+        StartsAt = d.StartsAt.ToUniversalTime();
+        EndsAt = d.EndsAt.ToUniversalTime();
         Goal = keptGoal ?? (d.Format == ContestFormat.TopN ? null : d.Goal);
         BaselineStart = baselineStart;
         BaselineEnd = baselineEnd;
