@@ -48,7 +48,6 @@ internal static class LivePushExtensions
         builder.Services.AddSingleton<ContestSnapshotGraphType>();
         builder.Services.AddSingleton<SaleCelebrationGraphType>();
         builder.Services.AddSingleton<AttainmentChangeGraphType>();
-        builder.Services.AddSingleton<AttainmentScopeGraphType>();
         return builder;
     }
 

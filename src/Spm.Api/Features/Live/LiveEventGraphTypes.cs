@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Spm.Api.Features.Attainment;
 using Spm.Api.Features.Quotas;
 using Spm.Api.Features.Sales;
 using Spm.Api.Graph;
@@ -52,14 +53,3 @@ public sealed class AttainmentChangeGraphType : ObjectGraphType<AttainmentChange
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("occurredAt").Description("When the change was committed.").Resolve(c => c.Source.OccurredAt);
     }
 }
-
-/// <summary>GraphQL enum of <see cref="AttainmentScope"/>.</summary>
-public sealed class AttainmentScopeGraphType() : DescribedEnumGraphType<AttainmentScope>(
-    "AttainmentScope",
-    "Whose attainment moved.",
-    new Dictionary<AttainmentScope, string>
-    {
-        [AttainmentScope.Participant] = "One participant.",
-        [AttainmentScope.Team] = "A team.",
-        [AttainmentScope.Territory] = "A territory.",
-    });
