@@ -64,11 +64,11 @@ async function graphql(query, variables) {
 }
 
 async function loadOrganisation() {
-  const data = await graphql('{ tenant { reportingCurrency } participants(first: 100) { nodes { id name role status } } }');
+  const data = await graphql('{ tenant { reportingCurrency timeZone } participants(first: 100) { nodes { id name role status } } }');
   const reps = data.participants.nodes.filter((p) => p.role === 'REP' && p.status !== 'TERMINATED');
   if (reps.length === 0) throw new Error('the demo tenant has no reps; run ./spm up first');
   // Some reps are on a streak: a skewed weight per rep makes the top of a board distinct and lets it change hands.
-  return { currency: data.tenant.reportingCurrency, reps: reps.map((r) => ({ ...r, weight: 0.3 + Math.random() ** 2 * 3 })) };
+  return { currency: data.tenant.reportingCurrency, timeZone: data.tenant.timeZone, reps: reps.map((r) => ({ ...r, weight: 0.3 + Math.random() ** 2 * 3 })) };
 }
 
 function pick(reps) {
@@ -103,7 +103,8 @@ async function main() {
     const started = Date.now();
     try {
       org ??= await loadOrganisation();
-      const today = new Date().toISOString().slice(0, 10);
+      // The tenant's business date: day and week boards count in its time zone, not the machine's.
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: org.timeZone ?? 'UTC' }).format(new Date());
       const sales = Array.from({ length: count(salesRate, 1) }, () => ({
         source: 'simulator', externalId: `sim-${run}-${++counter}`, amount: dealAmount(), currency: org.currency, closeDate: today,
         ownerParticipantId: pick(org.reps).id, product: products[Math.floor(Math.random() * products.length)],

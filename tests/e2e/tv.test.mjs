@@ -167,6 +167,11 @@ test('a sale recorded now is celebrated on the screen within 2 seconds and moves
     ?? participants.nodes.find((p) => p.role === 'REP' && p.status === 'ACTIVE') ?? participants.nodes[0];
   const boardScore = (entries.find((e) => e.name === rep.name)?.score ?? 0) + 1;
   const boardRank = 1 + new Set(entries.filter((e) => e.name !== rep.name && e.score > boardScore).map((e) => e.score)).size;
+  // The contest counts whole business dates, so deals other tests recorded earlier today are in it too.
+  const { contest: before } = await gql(admin, 'query C($key: String!) { contest(key: $key) { standings { displayName score } } }', { key: contestKey });
+  const standings = before.standings.map((e) => ({ ...e, score: Number(e.score) }));
+  const contestScore = (standings.find((e) => e.displayName === rep.name)?.score ?? 0) + 1;
+  const contestRank = 1 + new Set(standings.filter((e) => e.displayName !== rep.name && e.score > contestScore).map((e) => e.score)).size;
 
   const recorded = await gql(admin, `mutation Sell($input: RecordSalesInput!) { recordSales(input: $input) { results { outcome } errors { code message field } } }`, {
     input: {
@@ -194,10 +199,7 @@ test('a sale recorded now is celebrated on the screen within 2 seconds and moves
 
   // Both boards moved (the screen rotates every 5 s here, so each comes round within the wait).
   await expectRow('leaderboard', boardKey, rep.name, boardRank, boardScore);
-  // The contest started moments ago: this deal is the only one in it, so its owner leads alone.
-  await expectRow('contest', contestKey, rep.name, 1, 1);
-  const ranks = await screen.evaluate(() => [...document.querySelectorAll('section.contest .row')].map((r) => Number(r.dataset.rank)));
-  assert.equal(ranks.filter((r) => r === 1).length, 1);
+  await expectRow('contest', contestKey, rep.name, contestRank, contestScore);
   await screen.screenshot({ path: join(outputDir, 'tv-contest.png') });
 });
 

@@ -46,6 +46,7 @@ public sealed class DemoTenantSeeder(SpmDbContext db, TimeProvider clock)
         var tenantId = await SeedOrganisationAsync(cancellationToken);
         await new DemoPlansSeeder(db).SeedAsync(tenantId, cancellationToken);
         await new DemoContestSeeder(db, clock).SeedAsync(tenantId, cancellationToken);
+        await new DemoLiveSeeder(db, clock).SeedAsync(tenantId, cancellationToken);
         return tenantId;
     }
 

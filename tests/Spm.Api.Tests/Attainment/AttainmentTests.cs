@@ -117,9 +117,14 @@ public sealed class AttainmentTests(DatabaseFixture fixture) : IClassFixture<Dat
     {
         var world = await AttainmentWorld.CreateAsync(fixture);
         var rep1 = world.Org.RepIds[0];
+        // The importer splits keys between lanes, each with batches of its own: the second key is chosen in the
+        // first one's lane so both sales land in one batch.
+        var lane = Spm.Infrastructure.Sales.SalesLedger.LaneOf(new Spm.Domain.Sales.SaleKey(world.Org.TenantId, "erp", "B-1"));
+        var second = Enumerable.Range(2, 50).Select(i => $"B-{i}")
+            .First(id => Spm.Infrastructure.Sales.SalesLedger.LaneOf(new Spm.Domain.Sales.SaleKey(world.Org.TenantId, "erp", id)) == lane);
         var body = string.Join('\n', [
             $$"""{"source":"erp","externalId":"B-1","amount":"1000.00","currency":"EUR","closeDate":"2026-03-02","ownerParticipantId":"{{rep1}}"}""",
-            $$"""{"source":"erp","externalId":"B-2","amount":"2500.00","currency":"EUR","closeDate":"2026-03-20","ownerParticipantId":"{{rep1}}"}"""]);
+            $$"""{"source":"erp","externalId":"{{second}}","amount":"2500.00","currency":"EUR","closeDate":"2026-03-20","ownerParticipantId":"{{rep1}}"}"""]);
         using var response = await Sales.SalesWorld.PostFileAsync(world.Admin, body, "application/x-ndjson");
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         await using var db = fixture.CreateContext(world.Org.TenantId);
