@@ -10,7 +10,7 @@ public sealed class BulkImportOptions
     /// Sales per transaction in each lane: each batch commits on its own, so memory stays bounded whatever the file
     /// size (at most two batches queued and one being written per lane).
     /// </summary>
-    public int BatchSize { get; set; } = 50_000;
+    public int BatchSize { get; set; } = 100_000;
 
     /// <summary>At most this many row errors are listed in the response; the count covers all of them.</summary>
     public int MaxReportedErrors { get; set; } = 1_000;
