@@ -204,25 +204,7 @@ public sealed class CreditingSetup
             }
         }
 
-        var members = new List<OrganisationSnapshot.Member>();
-        await using (var command = new NpgsqlCommand("SELECT id, name, pay_currency, manager_id, team_id FROM participants WHERE tenant_id = $1", connection, transaction) { Parameters = { new() { Value = tenantId } } })
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                members.Add(new(reader.GetGuid(0), reader.GetString(1), reader.GetString(2).Trim(), reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.IsDBNull(4) ? null : reader.GetGuid(4)));
-            }
-        }
-
-        var teams = new List<OrganisationSnapshot.TeamNode>();
-        await using (var command = new NpgsqlCommand("SELECT id, parent_team_id, manager_id FROM teams WHERE tenant_id = $1", connection, transaction) { Parameters = { new() { Value = tenantId } } })
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                teams.Add(new(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetGuid(2)));
-            }
-        }
+        var organisation = await OrganisationSnapshot.LoadAsync(connection, transaction, tenantId, cancellationToken);
 
         var months = new List<Month>();
         const string MonthsSql = "SELECT m.start_date, m.end_date, m.id, q.id, q.parent_id FROM periods m LEFT JOIN periods q ON q.id = m.parent_id WHERE m.tenant_id = $1 AND m.kind = 'Month'";
@@ -261,7 +243,7 @@ public sealed class CreditingSetup
             revision,
             new CreditRuleSet(tenantId, rules),
             new FxRateTable(tenantId, reportingCurrency.Trim(), rates),
-            new OrganisationSnapshot(members, teams),
+            organisation,
             await territories.ForTenantAsync(tenantId, cancellationToken),
             [.. months],
             territoryParents,

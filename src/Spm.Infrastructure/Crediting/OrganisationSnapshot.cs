@@ -1,10 +1,12 @@
+using Npgsql;
 using Spm.Domain.Crediting;
 
 namespace Spm.Infrastructure.Crediting;
 
 /// <summary>
-/// The participants and manager chains of one tenant, loaded once per crediting run and answered from memory
-/// (the engine asks once per credited rep). Implements both lookups the engine needs from the organisation.
+/// The participants, teams and manager chains of one tenant, loaded once (<see cref="LoadAsync"/>) and answered from
+/// memory: the crediting engine's two organisation lookups, and the "whose numbers may I see" questions of
+/// visibility (sales, earnings, live streams), so every part of the API walks the organisation the same way.
 /// </summary>
 /// <remarks>
 /// A participant's manager is their own <c>manager_id</c> when set; otherwise the manager of their team, or of
@@ -18,13 +20,14 @@ public sealed class OrganisationSnapshot : IParticipantDirectory, IManagerChainL
     private readonly Dictionary<Guid, Guid> managerOf;
     private readonly Dictionary<Guid, IReadOnlyList<Guid>> chains = [];
     private readonly Dictionary<Guid, Guid[]> teamChains = [];
+    private readonly Dictionary<Guid, TeamNode> teamById;
     private readonly Lock gate = new();
 
     public OrganisationSnapshot(IEnumerable<Member> members, IEnumerable<TeamNode> teams)
     {
         ArgumentNullException.ThrowIfNull(members);
         ArgumentNullException.ThrowIfNull(teams);
-        var teamById = teams.ToDictionary(t => t.Id);
+        teamById = teams.ToDictionary(t => t.Id);
         var list = members.ToList();
         participants = list.ToDictionary(m => m.Id, m => new CreditParticipant(m.Id, m.Name, m.PayCurrency));
         managerOf = [];
@@ -40,6 +43,32 @@ public sealed class OrganisationSnapshot : IParticipantDirectory, IManagerChainL
                 teamChains[member.Id] = TeamChain(teamId, teamById);
             }
         }
+    }
+
+    /// <summary>Reads the tenant's participants and teams (two queries).</summary>
+    public static async Task<OrganisationSnapshot> LoadAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, Guid tenantId, CancellationToken cancellationToken)
+    {
+        var members = new List<Member>();
+        await using (var command = new NpgsqlCommand("SELECT id, name, pay_currency, manager_id, team_id FROM participants WHERE tenant_id = $1", connection, transaction) { Parameters = { new() { Value = tenantId } } })
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                members.Add(new(reader.GetGuid(0), reader.GetString(1), reader.GetString(2).Trim(), reader.IsDBNull(3) ? null : reader.GetGuid(3), reader.IsDBNull(4) ? null : reader.GetGuid(4)));
+            }
+        }
+
+        var teams = new List<TeamNode>();
+        await using (var command = new NpgsqlCommand("SELECT id, parent_team_id, manager_id FROM teams WHERE tenant_id = $1", connection, transaction) { Parameters = { new() { Value = tenantId } } })
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                teams.Add(new(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetGuid(1), reader.IsDBNull(2) ? null : reader.GetGuid(2)));
+            }
+        }
+
+        return new OrganisationSnapshot(members, teams);
     }
 
     /// <summary>The participant's team and every team above it, nearest first; empty when in no team.</summary>
@@ -83,6 +112,23 @@ public sealed class OrganisationSnapshot : IParticipantDirectory, IManagerChainL
             if (ManagersAbove(id, DateOnly.MinValue).Contains(managerId))
             {
                 result.Add(id);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The teams <paramref name="managerId"/> manages and every team below them.</summary>
+    public IReadOnlySet<Guid> TeamsLedBy(Guid managerId)
+    {
+        var result = teamById.Values.Where(t => t.ManagerId == managerId).Select(t => t.Id).ToHashSet();
+        // Grow downwards until nothing new is added; bounded by the number of teams, so a cycle cannot loop.
+        for (var added = true; added;)
+        {
+            added = false;
+            foreach (var team in teamById.Values.Where(t => t.ParentTeamId is { } parent && result.Contains(parent)))
+            {
+                added |= result.Add(team.Id);
             }
         }
 

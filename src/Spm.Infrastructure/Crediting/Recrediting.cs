@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Npgsql;
-using NpgsqlTypes;
 using Spm.Domain.Crediting;
 using Spm.Domain.Events;
 using Spm.Domain.Sales;
@@ -61,46 +60,11 @@ public static class Recrediting
         }
 
         var existing = new List<Credit>();
-        if (saleIds.Count > 0)
+        var keyOf = saleIds.ToDictionary(p => p.Value.SaleId, p => p.Key);
+        foreach (var (saleId, stored) in await CreditRows.LoadAsync(connection, transaction, setup.TenantId, keyOf.Keys, cancellationToken))
         {
-            var keyOf = saleIds.ToDictionary(p => p.Value.SaleId, p => p.Key);
-            await using var command = new NpgsqlCommand(
-                """
-                SELECT sale_id, sale_revision, type, adjusted_type, is_reversal, reverses_revision, rule_id, participant_id, amount, currency,
-                       reporting_amount, reporting_currency, pay_amount, pay_currency, close_date, posting_date, territory_id
-                FROM credits WHERE tenant_id = @tenant AND sale_id = ANY(@ids) ORDER BY sale_id, sale_revision, id
-                """,
-                connection,
-                transaction);
-            command.Parameters.AddWithValue("tenant", setup.TenantId);
-            command.Parameters.AddWithValue("ids", keyOf.Keys.ToArray());
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var (source, externalId) = keyOf[reader.GetGuid(0)];
-                existing.Add(new Credit
-                {
-                    TenantId = setup.TenantId,
-                    Source = source,
-                    SaleExternalId = externalId,
-                    SaleRevision = reader.GetInt32(1),
-                    Type = Enum.Parse<CreditType>(reader.GetString(2)),
-                    AdjustedType = Enum.Parse<CreditType>(reader.GetString(3)),
-                    IsReversal = reader.GetBoolean(4),
-                    ReversesRevision = reader.IsDBNull(5) ? 0 : reader.GetInt32(5),
-                    RuleId = reader.GetGuid(6),
-                    ParticipantId = reader.GetGuid(7),
-                    Amount = reader.GetDecimal(8),
-                    Currency = reader.GetString(9).Trim(),
-                    ReportingAmount = reader.GetDecimal(10),
-                    ReportingCurrency = reader.GetString(11).Trim(),
-                    PayAmount = reader.GetDecimal(12),
-                    PayCurrency = reader.GetString(13).Trim(),
-                    CloseDate = reader.GetFieldValue<DateOnly>(14),
-                    PostingDate = reader.GetFieldValue<DateOnly>(15),
-                    TerritoryId = reader.IsDBNull(16) ? null : reader.GetGuid(16),
-                });
-            }
+            var (source, externalId) = keyOf[saleId];
+            existing.AddRange(stored.Select(s => s.Credit with { Source = source, SaleExternalId = externalId }));
         }
 
         var adjustments = new List<Credit>();
@@ -138,7 +102,17 @@ public static class Recrediting
             return result;
         }
 
-        await CopyAsync(connection, rows, cancellationToken);
+        await using (var import = await connection.BeginBinaryImportAsync(CreditRows.Copy, cancellationToken))
+        {
+            // rows[i] is adjustments[i] as stored (ids, sale, period), so the written rows are the ones returned.
+            for (var i = 0; i < rows.Count; i++)
+            {
+                CreditRows.Write(import, rows[i].Id, rows[i].TenantId, rows[i].SaleId, rows[i].SaleRevisionId, adjustments[i], rows[i].Reason, rows[i].PeriodId);
+            }
+
+            await import.CompleteAsync(cancellationToken);
+        }
+
         var events = new List<IOutboxEvent>();
         foreach (var sale in adjustments.GroupBy(a => (a.Source, a.SaleExternalId)))
         {
@@ -158,58 +132,5 @@ public static class Recrediting
         }
 
         return result;
-    }
-
-    private static async Task CopyAsync(NpgsqlConnection connection, List<StoredCredit> rows, CancellationToken cancellationToken)
-    {
-        await using var import = await connection.BeginBinaryImportAsync(
-            """
-            COPY credits (id, tenant_id, sale_id, sale_revision_id, sale_revision, type, adjusted_type, is_reversal, reverses_revision, rule_id, participant_id, reason,
-                amount, currency, reporting_amount, reporting_currency, pay_amount, pay_currency, close_date, posting_date, period_id, territory_id) FROM STDIN (FORMAT BINARY)
-            """,
-            cancellationToken);
-        foreach (var row in rows)
-        {
-            await import.StartRowAsync(cancellationToken);
-            await import.WriteAsync(row.Id, NpgsqlDbType.Uuid, cancellationToken);
-            await import.WriteAsync(row.TenantId, NpgsqlDbType.Uuid, cancellationToken);
-            await import.WriteAsync(row.SaleId, NpgsqlDbType.Uuid, cancellationToken);
-            await import.WriteAsync(row.SaleRevisionId, NpgsqlDbType.Uuid, cancellationToken);
-            await import.WriteAsync(row.SaleRevision, NpgsqlDbType.Integer, cancellationToken);
-            await import.WriteAsync(row.Type, NpgsqlDbType.Text, cancellationToken);
-            await import.WriteAsync(row.AdjustedType, NpgsqlDbType.Text, cancellationToken);
-            await import.WriteAsync(false, NpgsqlDbType.Boolean, cancellationToken);
-            await import.WriteNullAsync(cancellationToken);
-            await import.WriteAsync(row.RuleId, NpgsqlDbType.Uuid, cancellationToken);
-            await import.WriteAsync(row.ParticipantId, NpgsqlDbType.Uuid, cancellationToken);
-            await import.WriteAsync(row.Reason, NpgsqlDbType.Text, cancellationToken);
-            await import.WriteAsync(row.Amount, NpgsqlDbType.Numeric, cancellationToken);
-            await import.WriteAsync(row.Currency, NpgsqlDbType.Text, cancellationToken);
-            await import.WriteAsync(row.ReportingAmount, NpgsqlDbType.Numeric, cancellationToken);
-            await import.WriteAsync(row.ReportingCurrency, NpgsqlDbType.Text, cancellationToken);
-            await import.WriteAsync(row.PayAmount, NpgsqlDbType.Numeric, cancellationToken);
-            await import.WriteAsync(row.PayCurrency, NpgsqlDbType.Text, cancellationToken);
-            await import.WriteAsync(row.CloseDate, NpgsqlDbType.Date, cancellationToken);
-            await import.WriteAsync(row.PostingDate, NpgsqlDbType.Date, cancellationToken);
-            if (row.PeriodId is { } period)
-            {
-                await import.WriteAsync(period, NpgsqlDbType.Uuid, cancellationToken);
-            }
-            else
-            {
-                await import.WriteNullAsync(cancellationToken);
-            }
-
-            if (row.TerritoryId is { } territory)
-            {
-                await import.WriteAsync(territory, NpgsqlDbType.Uuid, cancellationToken);
-            }
-            else
-            {
-                await import.WriteNullAsync(cancellationToken);
-            }
-        }
-
-        await import.CompleteAsync(cancellationToken);
     }
 }

@@ -197,7 +197,7 @@ public static class SalesLedger
                     import.Write(i, NpgsqlDbType.Integer);
                     import.Write(key.Source, NpgsqlDbType.Text);
                     import.Write(key.ExternalId, NpgsqlDbType.Text);
-                    WriteNullable(import, round[i].Content?.ContentHash, NpgsqlDbType.Text);
+                    import.WriteNullable(round[i].Content?.ContentHash, NpgsqlDbType.Text);
                 }
 
                 await import.CompleteAsync(cancellationToken);
@@ -222,31 +222,6 @@ public static class SalesLedger
         }
 
         return existing;
-    }
-
-    private static void WriteNullable(NpgsqlBinaryImporter import, string? value, NpgsqlDbType type)
-    {
-        if (value is null)
-        {
-            import.WriteNull();
-        }
-        else
-        {
-            import.Write(value, type);
-        }
-    }
-
-    private static void WriteNullable<T>(NpgsqlBinaryImporter import, T? value, NpgsqlDbType type)
-        where T : struct
-    {
-        if (value is { } v)
-        {
-            import.Write(v, type);
-        }
-        else
-        {
-            import.WriteNull();
-        }
     }
 
     private readonly record struct Existing(Guid SaleId, int Revision, bool Cancelled, bool SameContent);
@@ -328,51 +303,12 @@ public static class SalesLedger
                 }
             }
 
-            await using (var command = new NpgsqlCommand(
-                """
-                SELECT sale_id, sale_revision, type, adjusted_type, is_reversal, reverses_revision, rule_id, participant_id, reason, amount, currency,
-                       reporting_amount, reporting_currency, pay_amount, pay_currency, close_date, posting_date, territory_id
-                FROM credits WHERE tenant_id = @tenant AND sale_id = ANY(@ids) ORDER BY sale_revision, id
-                """,
-                connection,
-                transaction))
+            foreach (var (saleId, stored) in await CreditRows.LoadAsync(connection, transaction, setup.TenantId, toLoad, cancellationToken))
             {
-                command.Parameters.AddWithValue("tenant", setup.TenantId);
-                command.Parameters.AddWithValue("ids", toLoad.ToArray());
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-                while (await reader.ReadAsync(cancellationToken))
+                storedCredits[saleId] = [.. stored.Select(s => s.Credit)];
+                foreach (var (credit, reason) in stored.Where(s => !s.Credit.IsReversal))
                 {
-                    var saleId = reader.GetGuid(0);
-                    var credit = new Credit
-                    {
-                        TenantId = setup.TenantId,
-                        SaleRevision = reader.GetInt32(1),
-                        Type = Enum.Parse<CreditType>(reader.GetString(2)),
-                        AdjustedType = Enum.Parse<CreditType>(reader.GetString(3)),
-                        IsReversal = reader.GetBoolean(4),
-                        ReversesRevision = reader.IsDBNull(5) ? 0 : reader.GetInt32(5),
-                        RuleId = reader.GetGuid(6),
-                        ParticipantId = reader.GetGuid(7),
-                        Amount = reader.GetDecimal(9),
-                        Currency = reader.GetString(10).Trim(),
-                        ReportingAmount = reader.GetDecimal(11),
-                        ReportingCurrency = reader.GetString(12).Trim(),
-                        PayAmount = reader.GetDecimal(13),
-                        PayCurrency = reader.GetString(14).Trim(),
-                        CloseDate = reader.GetFieldValue<DateOnly>(15),
-                        PostingDate = reader.GetFieldValue<DateOnly>(16),
-                        TerritoryId = reader.IsDBNull(17) ? null : reader.GetGuid(17),
-                    };
-                    if (!storedCredits.TryGetValue(saleId, out var list))
-                    {
-                        storedCredits[saleId] = list = [];
-                    }
-
-                    list.Add(credit);
-                    if (!credit.IsReversal)
-                    {
-                        storedReasons[(saleId, credit.SaleRevision, credit.ParticipantId, credit.Type.ToString(), credit.RuleId)] = reader.GetString(8);
-                    }
+                    storedReasons[(saleId, credit.SaleRevision, credit.ParticipantId, credit.Type.ToString(), credit.RuleId)] = reason;
                 }
             }
 
@@ -496,10 +432,8 @@ public static class SalesLedger
             result.OutboxRows += await OutboxWriter.WriteAsync(connection, transaction, setup.TenantId, Events(fresh.Concat(changed)), cancellationToken);
             timings.Mark("outbox");
 
-            // The sales rows go last: a statement trigger on sales raises the tenant's territory revision (one row per
-            // tenant), and that row lock, held to commit, makes concurrent writers of the tenant take turns. Written
-            // last, it is held for the sales statement and the commit only, so two bulk lanes (and live writers)
-            // overlap everything before it.
+            // The sales rows go last, so any lock a trigger on sales may take is held for the shortest time; the
+            // lanes of a tenant (and live writers) overlap everything before it.
             if (fresh.Count > 0)
             {
                 await CopySalesAsync(connection, fresh, cancellationToken);
@@ -534,9 +468,9 @@ public static class SalesLedger
                 import.Write(plan.ReportingAmount, NpgsqlDbType.Numeric);
                 import.Write(setup.ReportingCurrency, NpgsqlDbType.Text);
                 import.Write(sale.CloseDate, NpgsqlDbType.Date);
-                WriteNullable(import, sale.AccountId, NpgsqlDbType.Uuid);
-                WriteNullable(import, sale.Product, NpgsqlDbType.Text);
-                WriteNullable(import, sale.Segment, NpgsqlDbType.Text);
+                import.WriteNullable(sale.AccountId, NpgsqlDbType.Uuid);
+                import.WriteNullable(sale.Product, NpgsqlDbType.Text);
+                import.WriteNullable(sale.Segment, NpgsqlDbType.Text);
                 import.Write(sale.OwnerParticipantId, NpgsqlDbType.Uuid);
                 import.Write(now, NpgsqlDbType.TimestampTz);
                 import.Write(now, NpgsqlDbType.TimestampTz);
@@ -600,11 +534,11 @@ public static class SalesLedger
                 import.Write(sale.Currency, NpgsqlDbType.Text);
                 import.Write(plan.ReportingAmount, NpgsqlDbType.Numeric);
                 import.Write(sale.CloseDate, NpgsqlDbType.Date);
-                WriteNullable(import, sale.AccountId, NpgsqlDbType.Uuid);
-                WriteNullable(import, sale.Product, NpgsqlDbType.Text);
-                WriteNullable(import, sale.Segment, NpgsqlDbType.Text);
+                import.WriteNullable(sale.AccountId, NpgsqlDbType.Uuid);
+                import.WriteNullable(sale.Product, NpgsqlDbType.Text);
+                import.WriteNullable(sale.Segment, NpgsqlDbType.Text);
                 import.Write(sale.OwnerParticipantId, NpgsqlDbType.Uuid);
-                WriteNullable(import, sale.CoSellers.Count == 0 ? null : JsonSerializer.Serialize(sale.CoSellers, Json), NpgsqlDbType.Jsonb);
+                import.WriteNullable(sale.CoSellers.Count == 0 ? null : JsonSerializer.Serialize(sale.CoSellers, Json), NpgsqlDbType.Jsonb);
                 import.Write(sale.ContentHash, NpgsqlDbType.Text);
                 import.Write(options.Channel, NpgsqlDbType.Text);
                 import.Write(now, NpgsqlDbType.TimestampTz);
@@ -616,40 +550,13 @@ public static class SalesLedger
         private async Task<int> CopyCreditsAsync(NpgsqlConnection connection, IEnumerable<Plan> written, CancellationToken cancellationToken)
         {
             var count = 0;
-            await using var import = await connection.BeginBinaryImportAsync(
-                """
-                COPY credits (id, tenant_id, sale_id, sale_revision_id, sale_revision, type, adjusted_type, is_reversal, reverses_revision, rule_id, participant_id, reason,
-                    amount, currency, reporting_amount, reporting_currency, pay_amount, pay_currency, close_date, posting_date, period_id, territory_id) FROM STDIN (FORMAT BINARY)
-                """,
-                cancellationToken);
+            await using var import = await connection.BeginBinaryImportAsync(CreditRows.Copy, cancellationToken);
             foreach (var plan in written)
             {
                 for (var i = plan.CreditStart; i < plan.CreditEnd; i++)
                 {
                     var credit = credits[i];
-                    import.StartRow();
-                    import.Write(ids.Next(), NpgsqlDbType.Uuid);
-                    import.Write(setup.TenantId, NpgsqlDbType.Uuid);
-                    import.Write(plan.SaleId, NpgsqlDbType.Uuid);
-                    import.Write(plan.RevisionId, NpgsqlDbType.Uuid);
-                    import.Write(credit.SaleRevision, NpgsqlDbType.Integer);
-                    import.Write(TypeName(credit.Type), NpgsqlDbType.Text);
-                    import.Write(TypeName(credit.AdjustedType), NpgsqlDbType.Text);
-                    import.Write(credit.IsReversal, NpgsqlDbType.Boolean);
-                    WriteNullable(import, credit.IsReversal ? credit.ReversesRevision : (int?)null, NpgsqlDbType.Integer);
-                    import.Write(credit.RuleId, NpgsqlDbType.Uuid);
-                    import.Write(credit.ParticipantId, NpgsqlDbType.Uuid);
-                    import.Write(Reason(plan.SaleId, credit), NpgsqlDbType.Text);
-                    import.Write(credit.Amount, NpgsqlDbType.Numeric);
-                    import.Write(credit.Currency, NpgsqlDbType.Text);
-                    import.Write(credit.ReportingAmount, NpgsqlDbType.Numeric);
-                    import.Write(credit.ReportingCurrency, NpgsqlDbType.Text);
-                    import.Write(credit.PayAmount, NpgsqlDbType.Numeric);
-                    import.Write(credit.PayCurrency, NpgsqlDbType.Text);
-                    import.Write(credit.CloseDate, NpgsqlDbType.Date);
-                    import.Write(credit.PostingDate, NpgsqlDbType.Date);
-                    WriteNullable(import, setup.PeriodOf(credit.PostingDate), NpgsqlDbType.Uuid);
-                    WriteNullable(import, credit.TerritoryId, NpgsqlDbType.Uuid);
+                    CreditRows.Write(import, ids.Next(), setup.TenantId, plan.SaleId, plan.RevisionId, credit, Reason(plan.SaleId, credit), setup.PeriodOf(credit.PostingDate));
                     count++;
                 }
             }
@@ -663,17 +570,6 @@ public static class SalesLedger
             credit.IsReversal && storedReasons.TryGetValue((saleId, credit.ReversesRevision, credit.ParticipantId, credit.Type.ToString(), credit.RuleId), out var original)
                 ? $"reversal of revision {credit.ReversesRevision.ToString(System.Globalization.CultureInfo.InvariantCulture)}: {original}"
                 : credit.Reason;
-
-        private static string TypeName(CreditType type) => type switch
-        {
-            CreditType.Direct => "Direct",
-            CreditType.Split => "Split",
-            CreditType.Territory => "Territory",
-            CreditType.Overlay => "Overlay",
-            CreditType.Rollup => "Rollup",
-            CreditType.Adjustment => "Adjustment",
-            _ => type.ToString(),
-        };
 
         private List<IOutboxEvent> Events(IEnumerable<Plan> written)
         {

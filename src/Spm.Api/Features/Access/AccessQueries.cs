@@ -102,11 +102,7 @@ public static class AccessQueries
 
     private static async Task<Connection<AuditEntry>> AuditLogAsync(IResolveFieldContext context)
     {
-        var first = context.GetArgument<int>("first");
-        if (first is < 1 or > AuditEntryConnectionGraphType.MaxPageSize)
-        {
-            throw new ExecutionError($"`first` must be between 1 and {AuditEntryConnectionGraphType.MaxPageSize}; it was {first}.") { Code = "INVALID_ARGUMENT" };
-        }
+        var first = PageArguments.First(context, AuditEntryConnectionGraphType.MaxPageSize);
 
         var after = context.GetArgument<string?>("after");
         DateTimeOffset? afterTime = null;

@@ -11,11 +11,7 @@ public static class AccountPaging
     public static (int First, (string Name, Guid Id)? After) Arguments(IResolveFieldContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var first = context.GetArgument<int>("first");
-        if (first is < 1 or > AccountConnectionGraphType.MaxPageSize)
-        {
-            throw new ExecutionError($"`first` must be between 1 and {AccountConnectionGraphType.MaxPageSize}; it was {first}.") { Code = "INVALID_ARGUMENT" };
-        }
+        var first = PageArguments.First(context, AccountConnectionGraphType.MaxPageSize);
 
         var after = context.GetArgument<string?>("after");
         if (after is null)

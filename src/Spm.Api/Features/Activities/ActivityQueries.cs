@@ -31,11 +31,7 @@ public static class ActivityQueries
 
     private static async Task<Connection<Activity>> PageAsync(IResolveFieldContext context)
     {
-        var first = context.GetArgument<int>("first");
-        if (first is < 1 or > ActivityConnectionGraphType.MaxPageSize)
-        {
-            throw new ExecutionError($"`first` must be between 1 and {ActivityConnectionGraphType.MaxPageSize}; it was {first}.") { Code = "INVALID_ARGUMENT" };
-        }
+        var first = PageArguments.First(context, ActivityConnectionGraphType.MaxPageSize);
 
         var after = context.GetArgument<string?>("after");
         var afterId = Guid.Empty;

@@ -45,18 +45,9 @@ public sealed class AttainmentGraphType : ObjectGraphType<AttainmentView>
 
     private static async Task<Connection<StoredCredit>> CreditsAsync(IResolveFieldContext<AttainmentView> context)
     {
-        var first = context.GetArgument<int>("first");
-        if (first is < 1 or > CreditConnectionGraphType.MaxPageSize)
-        {
-            throw new ExecutionError($"`first` must be between 1 and {CreditConnectionGraphType.MaxPageSize}; it was {first}.") { Code = "INVALID_ARGUMENT" };
-        }
+        var first = PageArguments.First(context, CreditConnectionGraphType.MaxPageSize);
 
-        var after = context.GetArgument<string?>("after");
-        var afterId = Guid.Empty;
-        if (after is not null && !Cursor.TryDecode(after, out _, out afterId))
-        {
-            throw new ExecutionError("`after` is not a cursor returned by this field.") { Code = "INVALID_ARGUMENT" };
-        }
+        var afterId = PageArguments.AfterId(context);
 
         var view = context.Source;
         var from = view.Period.StartDate;
@@ -86,14 +77,14 @@ public sealed class AttainmentGraphType : ObjectGraphType<AttainmentView>
 
         var wantsTotal = context.SubFields?.Values.Any(f => f.FieldType.Name == "totalCount") == true;
         var total = wantsTotal ? await query.CountAsync(context.CancellationToken) : 0;
-        if (after is not null)
+        if (afterId is { } afterRow)
         {
             // Ledger ids are version 7 (time-ordered): newest first is descending id, a stable keyset.
-            query = query.Where(c => c.Id.CompareTo(afterId) < 0);
+            query = query.Where(c => c.Id.CompareTo(afterRow) < 0);
         }
 
         var rows = await query.OrderByDescending(c => c.Id).Take(first + 1).ToListAsync(context.CancellationToken);
         var page = rows.Take(first).Select(c => new Edge<StoredCredit>(Cursor.Encode(string.Empty, c.Id), c)).ToList();
-        return new Connection<StoredCredit>(page, new PageInfo(rows.Count > first, after is not null, page.FirstOrDefault()?.Cursor, page.LastOrDefault()?.Cursor), total);
+        return new Connection<StoredCredit>(page, new PageInfo(rows.Count > first, afterId is not null, page.FirstOrDefault()?.Cursor, page.LastOrDefault()?.Cursor), total);
     }
 }

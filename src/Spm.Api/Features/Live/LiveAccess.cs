@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Spm.Api.Auth;
 using Spm.Domain.Access;
 using Spm.Infrastructure.Crediting;
@@ -14,7 +15,7 @@ namespace Spm.Api.Features.Live;
 /// screens follow boards and contests only. Queries name the tenant explicitly: hub calls have no request, so the
 /// request-based tenant filter cannot be relied on.
 /// </summary>
-public sealed class LiveAccess(IDbContextFactory<SpmDbContext> contexts)
+public sealed class LiveAccess(IDbContextFactory<SpmDbContext> contexts, NpgsqlDataSource dataSource)
 {
     /// <summary>Checks a leaderboard or contest key; throws <see cref="LiveAccessDeniedException"/> when refused.</summary>
     public async Task EnsureBoardAsync(LiveViewer viewer, string key, CancellationToken cancellationToken)
@@ -71,7 +72,7 @@ public sealed class LiveAccess(IDbContextFactory<SpmDbContext> contexts)
                 }
 
                 var organisation = await OrganisationAsync(viewer.TenantId, cancellationToken);
-                if (!organisation.Snapshot.Subtree(me).Contains(participantId))
+                if (!organisation.Subtree(me).Contains(participantId))
                 {
                     throw new LiveAccessDeniedException("A manager may follow only the participants in their own subtree.");
                 }
@@ -102,8 +103,7 @@ public sealed class LiveAccess(IDbContextFactory<SpmDbContext> contexts)
         }
 
         var organisation = await OrganisationAsync(viewer.TenantId, cancellationToken);
-        var ownTeam = organisation.Members.FirstOrDefault(m => m.Id == me)?.TeamId;
-        if (teamId == ownTeam)
+        if (organisation.TeamsOf(me) is [var ownTeam, ..] && teamId == ownTeam)
         {
             return;
         }
@@ -113,38 +113,15 @@ public sealed class LiveAccess(IDbContextFactory<SpmDbContext> contexts)
             throw new LiveAccessDeniedException("A rep may follow only their own team.");
         }
 
-        if (!LedTeams(organisation.Teams, me).Contains(teamId))
+        if (!organisation.TeamsLedBy(me).Contains(teamId))
         {
             throw new LiveAccessDeniedException("A manager may follow only the teams they lead (and those below them) or belong to.");
         }
     }
 
-    /// <summary>The teams <paramref name="manager"/> leads and every team below them.</summary>
-    private static HashSet<Guid> LedTeams(IReadOnlyList<OrganisationSnapshot.TeamNode> teams, Guid manager)
+    private async Task<OrganisationSnapshot> OrganisationAsync(Guid tenantId, CancellationToken cancellationToken)
     {
-        var result = teams.Where(t => t.ManagerId == manager).Select(t => t.Id).ToHashSet();
-        // Grow downwards until nothing new is added; bounded by the number of teams, so a cycle cannot loop.
-        for (var added = true; added;)
-        {
-            added = false;
-            foreach (var team in teams.Where(t => t.ParentTeamId is { } parent && result.Contains(parent)))
-            {
-                added |= result.Add(team.Id);
-            }
-        }
-
-        return result;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await OrganisationSnapshot.LoadAsync(connection, null, tenantId, cancellationToken);
     }
-
-    private async Task<Organisation> OrganisationAsync(Guid tenantId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var members = await db.Participants.IgnoreQueryFilters().AsNoTracking().Where(p => p.TenantId == tenantId)
-            .Select(p => new OrganisationSnapshot.Member(p.Id, p.Name, p.PayCurrency, p.ManagerId, p.TeamId)).ToListAsync(cancellationToken);
-        var teams = await db.Teams.IgnoreQueryFilters().AsNoTracking().Where(t => t.TenantId == tenantId)
-            .Select(t => new OrganisationSnapshot.TeamNode(t.Id, t.ParentTeamId, t.ManagerId)).ToListAsync(cancellationToken);
-        return new Organisation(members, teams, new OrganisationSnapshot(members, teams));
-    }
-
-    private sealed record Organisation(IReadOnlyList<OrganisationSnapshot.Member> Members, IReadOnlyList<OrganisationSnapshot.TeamNode> Teams, OrganisationSnapshot Snapshot);
 }

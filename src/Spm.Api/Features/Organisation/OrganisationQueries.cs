@@ -90,11 +90,7 @@ public static class OrganisationQueries
 
     private static async Task<Connection<Participant>> ParticipantsAsync(IResolveFieldContext context)
     {
-        var first = context.GetArgument<int>("first");
-        if (first is < 1 or > ParticipantConnectionGraphType.MaxPageSize)
-        {
-            throw new ExecutionError($"`first` must be between 1 and {ParticipantConnectionGraphType.MaxPageSize}; it was {first}.") { Code = "INVALID_ARGUMENT" };
-        }
+        var first = PageArguments.First(context, ParticipantConnectionGraphType.MaxPageSize);
 
         var after = context.GetArgument<string?>("after");
         string? afterName = null;

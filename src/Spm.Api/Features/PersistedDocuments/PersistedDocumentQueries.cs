@@ -25,11 +25,7 @@ public static class PersistedDocumentQueries
 
     private static async Task<Connection<PersistedDocument>> PageAsync(IResolveFieldContext context)
     {
-        var first = context.GetArgument<int>("first");
-        if (first is < 1 or > PersistedDocumentConnectionGraphType.MaxPageSize)
-        {
-            throw new ExecutionError($"`first` must be between 1 and {PersistedDocumentConnectionGraphType.MaxPageSize}; it was {first}.") { Code = "INVALID_ARGUMENT" };
-        }
+        var first = PageArguments.First(context, PersistedDocumentConnectionGraphType.MaxPageSize);
 
         var after = context.GetArgument<string?>("after");
         long afterTicks = 0;

@@ -27,18 +27,9 @@ public static class OpportunityQueries
 
     private static async Task<Connection<Opportunity>> PageAsync(IResolveFieldContext context)
     {
-        var first = context.GetArgument<int>("first");
-        if (first is < 1 or > OpportunityConnectionGraphType.MaxPageSize)
-        {
-            throw new ExecutionError($"`first` must be between 1 and {OpportunityConnectionGraphType.MaxPageSize}; it was {first}.") { Code = "INVALID_ARGUMENT" };
-        }
+        var first = PageArguments.First(context, OpportunityConnectionGraphType.MaxPageSize);
 
-        var after = context.GetArgument<string?>("after");
-        var afterId = Guid.Empty;
-        if (after is not null && !Cursor.TryDecode(after, out _, out afterId))
-        {
-            throw new ExecutionError("`after` is not a cursor returned by this field.") { Code = "INVALID_ARGUMENT" };
-        }
+        var afterId = PageArguments.AfterId(context);
 
         var services = context.RequestServices!;
         var visible = await services.GetRequiredService<SalesVisibility>().ParticipantsAsync(context.CancellationToken);
@@ -63,14 +54,14 @@ public static class OpportunityQueries
 
         var wantsTotal = context.SubFields?.Values.Any(f => f.FieldType.Name == "totalCount") == true;
         var total = wantsTotal ? await query.CountAsync(context.CancellationToken) : 0;
-        if (after is not null)
+        if (afterId is { } afterRow)
         {
             // Ids are version 7 (time-ordered): newest first is descending id, a stable keyset.
-            query = query.Where(o => o.Id.CompareTo(afterId) < 0);
+            query = query.Where(o => o.Id.CompareTo(afterRow) < 0);
         }
 
         var rows = await query.OrderByDescending(o => o.Id).Take(first + 1).ToListAsync(context.CancellationToken);
         var page = rows.Take(first).Select(o => new Edge<Opportunity>(Cursor.Encode(string.Empty, o.Id), o)).ToList();
-        return new Connection<Opportunity>(page, new PageInfo(rows.Count > first, after is not null, page.FirstOrDefault()?.Cursor, page.LastOrDefault()?.Cursor), total);
+        return new Connection<Opportunity>(page, new PageInfo(rows.Count > first, afterId is not null, page.FirstOrDefault()?.Cursor, page.LastOrDefault()?.Cursor), total);
     }
 }

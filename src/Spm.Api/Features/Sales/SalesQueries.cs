@@ -57,18 +57,9 @@ public static class SalesQueries
 
     private static async Task<Connection<StoredSale>> PageAsync(IResolveFieldContext context)
     {
-        var first = context.GetArgument<int>("first");
-        if (first is < 1 or > SaleConnectionGraphType.MaxPageSize)
-        {
-            throw new ExecutionError($"`first` must be between 1 and {SaleConnectionGraphType.MaxPageSize}; it was {first}.") { Code = "INVALID_ARGUMENT" };
-        }
+        var first = PageArguments.First(context, SaleConnectionGraphType.MaxPageSize);
 
-        var after = context.GetArgument<string?>("after");
-        var afterId = Guid.Empty;
-        if (after is not null && !Cursor.TryDecode(after, out _, out afterId))
-        {
-            throw new ExecutionError("`after` is not a cursor returned by this field.") { Code = "INVALID_ARGUMENT" };
-        }
+        var afterId = PageArguments.AfterId(context);
 
         var services = context.RequestServices!;
         var visible = await services.GetRequiredService<SalesVisibility>().ParticipantsAsync(context.CancellationToken);
@@ -91,14 +82,14 @@ public static class SalesQueries
 
         var wantsTotal = context.SubFields?.Values.Any(f => f.FieldType.Name == "totalCount") == true;
         var total = wantsTotal ? await query.CountAsync(context.CancellationToken) : 0;
-        if (after is not null)
+        if (afterId is { } afterRow)
         {
             // Ids are version 7 (time-ordered): newest first is descending id, a stable keyset.
-            query = query.Where(s => s.Id.CompareTo(afterId) < 0);
+            query = query.Where(s => s.Id.CompareTo(afterRow) < 0);
         }
 
         var rows = await query.OrderByDescending(s => s.Id).Take(first + 1).ToListAsync(context.CancellationToken);
         var page = rows.Take(first).Select(s => new Edge<StoredSale>(Cursor.Encode(string.Empty, s.Id), s)).ToList();
-        return new Connection<StoredSale>(page, new PageInfo(rows.Count > first, after is not null, page.FirstOrDefault()?.Cursor, page.LastOrDefault()?.Cursor), total);
+        return new Connection<StoredSale>(page, new PageInfo(rows.Count > first, afterId is not null, page.FirstOrDefault()?.Cursor, page.LastOrDefault()?.Cursor), total);
     }
 }

@@ -1,7 +1,6 @@
-using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Spm.Api.Auth;
 using Spm.Infrastructure.Crediting;
-using Spm.Infrastructure.Persistence;
 
 namespace Spm.Api.Features.Sales;
 
@@ -10,7 +9,7 @@ namespace Spm.Api.Features.Sales;
 /// a manager the sales credited to anyone in their subtree (and those credits); admin, finance and partners see
 /// the tenant's sales. Computed once per request.
 /// </summary>
-public sealed class SalesVisibility(Caller caller, IDbContextFactory<SpmDbContext> contexts)
+public sealed class SalesVisibility(Caller caller, NpgsqlDataSource dataSource)
 {
     private Task<IReadOnlySet<Guid>?>? participants;
 
@@ -34,10 +33,7 @@ public sealed class SalesVisibility(Caller caller, IDbContextFactory<SpmDbContex
             return new HashSet<Guid> { me };
         }
 
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var members = await db.Participants.AsNoTracking()
-            .Select(p => new OrganisationSnapshot.Member(p.Id, p.Name, p.PayCurrency, p.ManagerId, p.TeamId)).ToListAsync(cancellationToken);
-        var teams = await db.Teams.AsNoTracking().Select(t => new OrganisationSnapshot.TeamNode(t.Id, t.ParentTeamId, t.ManagerId)).ToListAsync(cancellationToken);
-        return new OrganisationSnapshot(members, teams).Subtree(me);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await OrganisationSnapshot.LoadAsync(connection, null, caller.RequireTenant(), cancellationToken)).Subtree(me);
     }
 }

@@ -1,0 +1,32 @@
+using GraphQL;
+
+namespace Spm.Api.Features.Relay;
+
+/// <summary>The `first` and `after` arguments every connection field takes, checked the same way everywhere.</summary>
+public static class PageArguments
+{
+    /// <summary>`first`, refused (INVALID_ARGUMENT) outside 1 to <paramref name="maxPageSize"/>.</summary>
+    public static int First(IResolveFieldContext context, int maxPageSize)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var first = context.GetArgument<int>("first");
+        return first < 1 || first > maxPageSize
+            ? throw new ExecutionError($"`first` must be between 1 and {maxPageSize}; it was {first}.") { Code = "INVALID_ARGUMENT" }
+            : first;
+    }
+
+    /// <summary>The row id in `after`, null without one; a cursor this API did not issue is INVALID_ARGUMENT.</summary>
+    public static Guid? AfterId(IResolveFieldContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var after = context.GetArgument<string?>("after");
+        if (after is null)
+        {
+            return null;
+        }
+
+        return Cursor.TryDecode(after, out _, out var id)
+            ? id
+            : throw new ExecutionError("`after` is not a cursor returned by this field.") { Code = "INVALID_ARGUMENT" };
+    }
+}
