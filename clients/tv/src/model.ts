@@ -42,6 +42,8 @@ export interface Celebration {
   amount: number | null;
   currency: string | null;
   product: string | null;
+  /** Other deals that landed in the same push (a burst is celebrated once, by its largest deal). */
+  alsoLanded: number;
 }
 
 type Raw = Record<string, unknown>;
@@ -125,6 +127,7 @@ export function toCelebration(raw: Raw): Celebration {
     amount,
     currency,
     product: str(field(raw, 'product')) || null,
+    alsoLanded: optNum(field(raw, 'alsoLandedCount')) ?? 0,
   };
 }
 

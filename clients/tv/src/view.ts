@@ -234,6 +234,7 @@ async function playNext(seconds: number): Promise<void> {
   content.append(el('p', 'celebration-lead', 'Deal closed!'), el('p', 'celebration-name', next.participantName));
   if (next.amount !== null) content.append(el('p', 'celebration-amount', formatMoney(next.amount, next.currency)));
   if (next.product) content.append(el('p', 'celebration-product', next.product));
+  if (next.alsoLanded > 0) content.append(el('p', 'celebration-more', `+ ${next.alsoLanded} more deal${next.alsoLanded === 1 ? '' : 's'}`));
   const confetti = el('div', 'confetti');
   for (let i = 0; i < 40; i++) {
     const piece = el('i');

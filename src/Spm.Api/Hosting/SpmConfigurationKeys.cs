@@ -59,10 +59,12 @@ public static class SpmConfigurationKeys
     public const string IngestMaxBodyBytes = "Spm:Ingest:MaxBodyBytes";
     public const string IngestBatchSize = "Spm:Ingest:BatchSize";
     public const string IngestMaxReportedErrors = "Spm:Ingest:MaxReportedErrors";
-    /// <summary>Push tuning bound onto <c>LivePushOptions</c>: <c>Top</c>, <c>BoardInterval</c>, <c>ChannelPrefix</c> (SignalR backplane).</summary>
+    /// <summary>Push tuning bound onto <c>LivePushOptions</c>: <c>Top</c>, <c>BoardInterval</c>, <c>CelebrationInterval</c>, <c>CelebrationsListed</c>, <c>ChannelPrefix</c> (SignalR backplane).</summary>
     public const string Live = "Spm:Live";
     public const string LiveTop = "Spm:Live:Top";
     public const string LiveBoardInterval = "Spm:Live:BoardInterval";
+    public const string LiveCelebrationInterval = "Spm:Live:CelebrationInterval";
+    public const string LiveCelebrationsListed = "Spm:Live:CelebrationsListed";
     public const string LiveChannelPrefix = "Spm:Live:ChannelPrefix";
 
     /// <summary>Outbox dispatcher tuning bound onto <c>OutboxDispatcherOptions</c>: <c>PollInterval</c>, <c>BatchSize</c>, <c>Workers</c>, <c>MaxBackoff</c>, <c>Enabled</c>.</summary>
@@ -77,7 +79,7 @@ public static class SpmConfigurationKeys
         IdentityPruneInterval, IdentityPruneMinimumAge, IdentityInvitationLifetime, IdentityAccessTokenLifetime,
         ForwardedHeadersKnownProxies, ForwardedHeadersKnownNetworks,
         Ingest, IngestMaxBodyBytes, IngestBatchSize, IngestMaxReportedErrors,
-        Live, LiveTop, LiveBoardInterval, LiveChannelPrefix, LiveDispatcher,
+        Live, LiveTop, LiveBoardInterval, LiveCelebrationInterval, LiveCelebrationsListed, LiveChannelPrefix, LiveDispatcher,
     ];
 
     /// <summary>The environment-variable spelling of a key (':' becomes '__').</summary>

@@ -25,4 +25,30 @@ public sealed record AttainmentChanged(
     public string Type => TypeName;
 
     public int SchemaVersion => 1;
+
+    /// <summary>
+    /// Each total's last change, in order of first appearance: every event carries the running total, so the last is
+    /// the state; it takes the first one's <see cref="PreviousCredited"/>, so a push of it still shows the whole move.
+    /// </summary>
+    public static IReadOnlyList<AttainmentChanged> LatestOfEach(IEnumerable<AttainmentChanged> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var latest = new Dictionary<(AttainmentScope, Guid, Guid, QuotaType), (AttainmentChanged First, AttainmentChanged Last)>();
+        var order = new List<(AttainmentScope, Guid, Guid, QuotaType)>();
+        foreach (var change in changes)
+        {
+            var key = (change.Scope, change.ScopeId, change.PeriodId, change.QuotaType);
+            if (latest.TryGetValue(key, out var seen))
+            {
+                latest[key] = (seen.First, change);
+            }
+            else
+            {
+                latest[key] = (change, change);
+                order.Add(key);
+            }
+        }
+
+        return [.. order.Select(k => latest[k].Last with { PreviousCredited = latest[k].First.PreviousCredited })];
+    }
 }

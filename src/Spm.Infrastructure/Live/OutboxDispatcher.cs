@@ -303,31 +303,33 @@ public sealed partial class OutboxDispatcher(
             var owners = sales.Count == 0
                 ? new Dictionary<Guid, string>()
                 : await names.NamesAsync(tenantId, sales.Select(s => s.OwnerParticipantId), cancellationToken);
-            foreach (var envelope in batch)
+
+            // Sent concurrently (the Redis client pipelines them), not one round trip after another: a sale moves some
+            // twenty attainment totals, and at hundreds of sales a second sequential sends were the dispatcher's limit.
+            // Celebrations go first: they are what a screen is waiting for.
+            var pushes = new List<Task>();
+            foreach (var sale in sales)
             {
-                switch (envelope.Event)
-                {
-                    case AttainmentChanged attainment:
-                        await notifier.AttainmentChangedAsync(attainment, cancellationToken);
-                        break;
-                    case SaleRecorded sale:
-                        await notifier.SaleCelebratedAsync(
-                            new SaleCelebration(
-                                tenantId,
-                                sale.EventId,
-                                sale.OwnerParticipantId,
-                                owners.GetValueOrDefault(sale.OwnerParticipantId, string.Empty),
-                                sale.ReportingAmount,
-                                sale.ReportingCurrency,
-                                sale.Product,
-                                sale.CloseDate,
-                                sale.OccurredAt),
-                            cancellationToken);
-                        break;
-                    default:
-                        break;
-                }
+                pushes.Add(notifier.SaleCelebratedAsync(
+                    new SaleCelebration(
+                        tenantId,
+                        sale.EventId,
+                        sale.OwnerParticipantId,
+                        owners.GetValueOrDefault(sale.OwnerParticipantId, string.Empty),
+                        sale.ReportingAmount,
+                        sale.ReportingCurrency,
+                        sale.Product,
+                        sale.CloseDate,
+                        sale.OccurredAt),
+                    cancellationToken).AsTask());
             }
+
+            foreach (var attainment in AttainmentChanged.LatestOfEach(batch.Select(e => e.Event).OfType<AttainmentChanged>()))
+            {
+                pushes.Add(notifier.AttainmentChangedAsync(attainment, cancellationToken).AsTask());
+            }
+
+            await Task.WhenAll(pushes);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

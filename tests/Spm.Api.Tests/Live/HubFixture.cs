@@ -28,7 +28,8 @@ public sealed class HubFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
-        App = Database.Api.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
+        // A long celebration interval, so a test can send a burst that surely lands in one push.
+        App = Database.Api.WithWebHostBuilder(b => b.UseSetting("Spm:Live:CelebrationInterval", "00:00:01").ConfigureTestServices(s =>
         {
             s.RemoveAll<ILeaderboardReader>();
             s.RemoveAll<IContestReader>();

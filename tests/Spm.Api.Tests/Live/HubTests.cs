@@ -139,6 +139,45 @@ public sealed class HubTests(HubFixture hub) : IClassFixture<HubFixture>
     }
 
     [Fact]
+    public async Task A_burst_of_deals_reaches_hub_clients_as_one_celebration_of_the_largest_carrying_the_others()
+    {
+        var org = await TestData.CreateTenantAsync(hub.Database, reps: 2);
+        await using var manager = await hub.ConnectAsync(org.TenantId, "manager", org.ManagerId);
+        await using var rep = await hub.ConnectAsync(org.TenantId, "rep", org.RepIds[1]);
+        using var managerInbox = new HubInbox<SaleCelebration>(manager, nameof(ILiveClient.SaleCelebrated));
+        using var repInbox = new HubInbox<SaleCelebration>(rep, nameof(ILiveClient.SaleCelebrated));
+        foreach (var connection in new[] { manager, rep })
+        {
+            await connection.InvokeAsync<LeaderboardSnapshot?>(nameof(LiveHub.SubscribeLeaderboard), "revenue-month");
+        }
+
+        SaleCelebration Deal(string name, decimal amount) =>
+            new(org.TenantId, Guid.NewGuid(), org.RepIds[0], name, amount, "USD", null, new DateOnly(2026, 11, 20), DateTimeOffset.UtcNow);
+
+        // The first deal after a quiet spell goes out alone, at once.
+        await hub.Notifier.SaleCelebratedAsync(Deal("first", 100m), default);
+        Assert.Equal("first", (await managerInbox.NextAsync()).ParticipantName);
+        Assert.Null((await repInbox.NextAsync()).AlsoLanded);
+
+        // Three more within the interval (1 s in this fixture): one push, headed by the largest, the others largest first.
+        await hub.Notifier.SaleCelebratedAsync(Deal("small", 200m), default);
+        await hub.Notifier.SaleCelebratedAsync(Deal("big", 900m), default);
+        await hub.Notifier.SaleCelebratedAsync(Deal("medium", 500m), default);
+        var burst = await managerInbox.NextAsync();
+        Assert.Equal("big", burst.ParticipantName);
+        Assert.Equal(900m, burst.ReportingAmount);
+        Assert.Equal(2, burst.AlsoLandedCount);
+        Assert.Equal(["medium", "small"], burst.AlsoLanded!.Select(d => d.ParticipantName));
+        Assert.Equal([500m, 200m], burst.AlsoLanded!.Select(d => d.ReportingAmount));
+
+        // A rep sees the same deals, no amount on any of them.
+        var seenByRep = await repInbox.NextAsync();
+        Assert.Equal(["big", "medium", "small"], new[] { seenByRep }.Concat(seenByRep.AlsoLanded!).Select(d => d.ParticipantName));
+        Assert.All(new[] { seenByRep }.Concat(seenByRep.AlsoLanded!), d => Assert.Equal((0m, string.Empty), (d.ReportingAmount, d.ReportingCurrency)));
+        Assert.Equal(0, managerInbox.Pending);
+    }
+
+    [Fact]
     public async Task Attainment_reaches_the_participants_group_only()
     {
         var org = await TestData.CreateTenantAsync(hub.Database, reps: 2);

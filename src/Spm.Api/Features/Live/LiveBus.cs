@@ -57,7 +57,7 @@ public sealed partial class LiveBus(IConnectionMultiplexer redis, string channel
         {
             try
             {
-                await redis.GetSubscriber().SubscribeAsync(RedisChannel.Pattern($"{channelPrefix}live:*"), (_, value) => Deliver(value));
+                await redis.GetSubscriber().SubscribeAsync(RedisChannel.Pattern($"{channelPrefix}live:*"), Deliver);
                 return;
             }
             catch (Exception e) when (e is RedisException or TimeoutException)
@@ -68,8 +68,17 @@ public sealed partial class LiveBus(IConnectionMultiplexer redis, string channel
         }
     }
 
-    private void Deliver(RedisValue value)
+    private void Deliver(RedisChannel channel, RedisValue value)
     {
+        // Most pushes (attainment of people nobody follows) have no subscriber on this node: the tenant is in the
+        // channel's name, so those are dropped before any JSON is read.
+        var name = channel.ToString();
+        if (!Guid.TryParseExact(name.AsSpan(name.LastIndexOf(':') + 1), "N", out var channelTenant)
+            || !listeners.TryGetValue(channelTenant, out var forTenant) || forTenant.IsEmpty)
+        {
+            return;
+        }
+
         LiveMessage message;
         try
         {

@@ -24,6 +24,7 @@ public sealed partial class LiveNotifier(
     ILogger<LiveNotifier> logger) : ILiveNotifier, IDisposable
 {
     private readonly ConcurrentDictionary<(Guid Tenant, string Key, BoardKind Kind), Board> pending = new();
+    private readonly ConcurrentDictionary<Guid, Burst> celebrations = new();
     private readonly CancellationTokenSource stopping = new();
     private int disposed;
 
@@ -42,9 +43,7 @@ public sealed partial class LiveNotifier(
             }
 
             board.Scheduled = true;
-            var due = board.LastPush + options.Value.BoardInterval;
-            var now = clock.GetUtcNow();
-            delay = due > now ? due - now : TimeSpan.Zero;
+            delay = DelayAfter(board.LastPush, options.Value.BoardInterval);
         }
 
         _ = FlushAsync(change.TenantId, change.BoardKey, change.Kind, board, delay);
@@ -73,10 +72,29 @@ public sealed partial class LiveNotifier(
     public async ValueTask SaleCelebratedAsync(SaleCelebration celebration, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(celebration);
-        await SafelyAsync(() => hub.Clients.Group(LiveGroups.SalesWithAmounts(celebration.TenantId)).SaleCelebrated(celebration), "sale");
-        await SafelyAsync(() => hub.Clients.Group(LiveGroups.SalesWithoutAmounts(celebration.TenantId)).SaleCelebrated(WithoutAmount(celebration)), "sale");
-        // Subscribers get the full record; each subscription withholds the amount by its own viewer.
-        await PublishAsync(new LiveMessage(LiveMessageKind.SaleCelebrated, celebration.TenantId, string.Empty, celebration));
+        // Subscribers get every deal with the full record; each subscription withholds the amount by its own viewer.
+        var published = PublishAsync(new LiveMessage(LiveMessageKind.SaleCelebrated, celebration.TenantId, string.Empty, celebration));
+
+        // Hub clients (screens, phones) get at most one celebration per interval per tenant: at 200 deals a second
+        // one message per deal and client is more than a screen can show and more than two cores can send.
+        var burst = celebrations.GetOrAdd(celebration.TenantId, _ => new Burst());
+        TimeSpan? delay = null;
+        lock (burst)
+        {
+            burst.Deals.Add(celebration);
+            if (!burst.Scheduled)
+            {
+                burst.Scheduled = true;
+                delay = DelayAfter(burst.LastPush, options.Value.CelebrationInterval);
+            }
+        }
+
+        if (delay is { } due)
+        {
+            _ = FlushCelebrationsAsync(celebration.TenantId, burst, due);
+        }
+
+        await published;
     }
 
     public async ValueTask ContestStatusChangedAsync(ContestSnapshot contest, CancellationToken cancellationToken)
@@ -100,11 +118,16 @@ public sealed partial class LiveNotifier(
         await PublishAsync(new LiveMessage(kind, contest.TenantId, contest.ContestKey, contest));
     }
 
-    /// <summary>The celebration as reps and partners see it: who, not how much (amount 0, currency empty).</summary>
+    /// <summary>The celebration as reps and partners see it: who, not how much (amount 0, currency empty), for every deal it carries.</summary>
     public static SaleCelebration WithoutAmount(SaleCelebration celebration)
     {
         ArgumentNullException.ThrowIfNull(celebration);
-        return celebration with { ReportingAmount = 0m, ReportingCurrency = string.Empty };
+        return celebration with
+        {
+            ReportingAmount = 0m,
+            ReportingCurrency = string.Empty,
+            AlsoLanded = celebration.AlsoLanded?.Select(WithoutAmount).ToList(),
+        };
     }
 
     /// <summary>The fan-out key of a participant's or team's attainment.</summary>
@@ -191,6 +214,49 @@ public sealed partial class LiveNotifier(
         }
     }
 
+    private async Task FlushCelebrationsAsync(Guid tenantId, Burst burst, TimeSpan delay)
+    {
+        try
+        {
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, clock, stopping.Token);
+            }
+            else
+            {
+                // Off the dispatcher's thread, and deals of the same batch still join this push.
+                await Task.Yield();
+            }
+
+            List<SaleCelebration> deals;
+            lock (burst)
+            {
+                // Deals from here on schedule the next push, at LastPush + interval.
+                burst.Scheduled = false;
+                burst.LastPush = clock.GetUtcNow();
+                deals = [.. burst.Deals];
+                burst.Deals.Clear();
+            }
+
+            var push = SaleCelebration.Burst(deals, options.Value.CelebrationsListed);
+            await Task.WhenAll(
+                SafelyAsync(() => hub.Clients.Group(LiveGroups.SalesWithAmounts(tenantId)).SaleCelebrated(push), "sale"),
+                SafelyAsync(() => hub.Clients.Group(LiveGroups.SalesWithoutAmounts(tenantId)).SaleCelebrated(WithoutAmount(push)), "sale"));
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+    }
+
+    /// <summary>How long until a push that last went out at <paramref name="lastPush"/> may go again (zero: now).</summary>
+    private TimeSpan DelayAfter(DateTimeOffset lastPush, TimeSpan interval)
+    {
+        var due = lastPush + interval;
+        var now = clock.GetUtcNow();
+        return due > now ? due - now : TimeSpan.Zero;
+    }
+
     private async Task PushLeaderboardAsync(Guid tenantId, string key, Board board, HashSet<Guid> changed)
     {
         var snapshot = await boards.TopAsync(tenantId, key, options.Value.Top, stopping.Token);
@@ -236,6 +302,16 @@ public sealed partial class LiveNotifier(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending a {What} push failed")]
     private static partial void LogSendFailed(ILogger logger, string what, Exception exception);
+
+    /// <summary>Deals of one tenant waiting for the next celebration push on this node.</summary>
+    private sealed class Burst
+    {
+        public List<SaleCelebration> Deals { get; } = [];
+
+        public bool Scheduled { get; set; }
+
+        public DateTimeOffset LastPush { get; set; } = DateTimeOffset.MinValue;
+    }
 
     /// <summary>Coalescing state of one board on this node.</summary>
     private sealed class Board
