@@ -48,6 +48,7 @@ let admin;
 let tenant;
 const contestKey = `tv-e2e-${Date.now().toString(36)}`;
 const boardKey = `tv-e2e-deals-${Date.now().toString(36)}`;
+const sprintKey = `tv-e2e-sprint-${Date.now().toString(36)}`;
 
 /** Today in the tenant's time zone (windows and contests count by the tenant's calendar). */
 const tenantToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: tenant.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
@@ -73,6 +74,19 @@ before(async () => {
     },
   });
   assert.deepEqual(created.createContest.errors, []);
+  // A short one that ends while the tests run, for the podium.
+  const sprint = await gql(admin, `mutation Create($input: CreateContestInput!) { createContest(input: $input) { contest { key } errors { code message field } } }`, {
+    input: {
+      key: sprintKey,
+      title: 'Sprint',
+      format: 'TOP_N',
+      metric: 'DEALS_WON',
+      startsAt: new Date(Date.now() + 2000).toISOString(),
+      endsAt: new Date(Date.now() + 45_000).toISOString(),
+      prizes: ['Gold cup', 'Silver cup', 'Bronze cup'],
+    },
+  });
+  assert.deepEqual(sprint.createContest.errors, []);
   // And a standing board: deals won today, company-wide.
   const board = await gql(admin, `mutation Board($input: CreateLeaderboardInput!) { createLeaderboard(input: $input) { leaderboard { key } errors { code message field } } }`, {
     input: { key: boardKey, title: 'Deals today', metrics: [{ metric: 'DEALS_WON' }], window: 'DAY' },
@@ -203,6 +217,76 @@ test('a sale recorded now is celebrated on the screen within 2 seconds and moves
   await screen.screenshot({ path: join(outputDir, 'tv-contest.png') });
 });
 
+test('after its connection drops the screen reconnects by itself and shows what it missed from a fresh snapshot', async () => {
+  assert.ok(screen, 'paired in an earlier test');
+  // Every hub WebSocket of the page goes through this route: passed to the server, or refused while `cut`.
+  let cut = false;
+  const open = [];
+  await screen.routeWebSocket(/\/hubs\/live/, (ws) => {
+    if (cut) {
+      ws.close({ code: 1011, reason: 'cut by the test' });
+      return;
+    }
+    ws.connectToServer();
+    open.push(ws);
+  });
+  await screen.reload();
+  await screen.locator('#status[data-state="live"]').waitFor({ timeout: 15_000 });
+  assert.ok(open.length >= 1, 'the hub connection goes through the route');
+
+  // Drop the line and keep it down.
+  cut = true;
+  for (const ws of open) await ws.close({ code: 1011, reason: 'cut by the test' });
+  await screen.locator('#status[data-state="reconnecting"]').waitFor({ timeout: 10_000 });
+
+  // A deal lands while the screen is away: its push goes to a group the screen is no longer in.
+  // Today's leader (the earlier test made sure there is one), so the row is surely among those on screen.
+  const { leaderboard: board } = await gql(admin, 'query L($key: String!) { leaderboard(key: $key) { standings { entries { rank name score } } } }', { key: boardKey });
+  const { participants } = await gql(admin, '{ participants(first: 100) { nodes { id name role status } } }');
+  const rep = participants.nodes.find((p) => p.name === board.standings.entries[0]?.name) ?? participants.nodes[0];
+  const recorded = await gql(admin, `mutation Sell($input: RecordSalesInput!) { recordSales(input: $input) { errors { code message } } }`, {
+    input: { sales: [{ source: 'e2e-tv', externalId: `tv-gap-${Date.now()}`, amount: '1000', currency: tenant.reportingCurrency, closeDate: tenantToday(), ownerParticipantId: rep.id }] },
+  });
+  assert.deepEqual(recorded.recordSales.errors, []);
+  // Wait until the server's board has it, and a push would have gone out, before letting the screen back.
+  let entry;
+  for (let i = 0; i < 40 && !entry; i++) {
+    const { leaderboard } = await gql(admin, 'query L($key: String!) { leaderboard(key: $key) { standings { entries { rank name score } } } }', { key: boardKey });
+    entry = leaderboard.standings.entries.find((e) => e.name === rep.name);
+    if (!entry) await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  assert.ok(entry, `${rep.name} is on the server's board`);
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const { leaderboard } = await gql(admin, 'query L($key: String!) { leaderboard(key: $key) { standings { entries { rank name score } } } }', { key: boardKey });
+  entry = leaderboard.standings.entries.find((e) => e.name === rep.name);
+
+  cut = false;
+  await screen.locator('#status[data-state="live"]').waitFor({ timeout: 20_000 });
+  // Only the snapshot taken on re-subscribing can have brought this row.
+  await expectRow('leaderboard', boardKey, rep.name, entry.rank, Number(entry.score));
+  await screen.unrouteAll({ behavior: 'ignoreErrors' });
+});
+
+test('an ended contest shows its podium with the final standings and the prizes', async () => {
+  assert.ok(screen, 'paired in an earlier test');
+  let ended;
+  for (let i = 0; i < 120 && !ended; i++) {
+    const { contest } = await gql(admin, 'query C($key: String!) { contest(key: $key) { status standings { rank displayName score } } }', { key: sprintKey });
+    if (contest?.status === 'ENDED') ended = contest;
+    else await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  assert.ok(ended, `contest ${sprintKey} ended`);
+  const first = ended.standings.filter((s) => s.rank === 1).map((s) => s.displayName);
+  assert.ok(first.length >= 1, 'deals were won during the sprint (the tests above recorded some)');
+  // The screen learns of the end from ContestEnded and shows the podium when the contest comes round.
+  const step = screen.locator(`section.contest[data-key="${sprintKey}"] .podium .place-1`);
+  await step.waitFor({ timeout: 30_000 });
+  assert.equal((await step.locator('.step-name').textContent()).trim(), first.join(' & '));
+  assert.equal((await step.locator('.step-prize').textContent()).trim(), 'Gold cup');
+  assert.match(await screen.locator(`section.contest[data-key="${sprintKey}"] .countdown`).textContent(), /Final results/);
+  await screen.screenshot({ path: join(outputDir, 'tv-podium.png') });
+});
+
 test('the same layout at 3840x2160: type scales with the screen and the rows stay on it', async () => {
   assert.ok(screen, 'paired in an earlier test');
   const measure = () => screen.evaluate(() => {
@@ -259,5 +343,5 @@ async function waitForContestRunning() {
 
 /** The keys the screen is paired with, in rotation order. */
 async function boardKeys() {
-  return [boardKey, contestKey];
+  return [boardKey, contestKey, sprintKey];
 }
