@@ -125,7 +125,8 @@ public sealed partial class ContestLifecycle(
 
             contest = locked;
             var roster = await ContestRoster.LoadAsync(db, cancellationToken);
-            var truth = await reader.SqlScoresAsync(db, contest, cancellationToken);
+            var sqlScores = await reader.SqlScoresAsync(db, contest, cancellationToken);
+            var truth = sqlScores.ToDictionary(s => s.ParticipantId, s => s.Score);
             IReadOnlyList<ContestScore> live = [];
             try
             {
@@ -144,7 +145,13 @@ public sealed partial class ContestLifecycle(
             }
 
             // Attainment is absolute and has no range sum in PostgreSQL: its live values are the result.
-            var finishes = live.Where(l => l.FinishedAt is not null).ToDictionary(l => l.ParticipantId, l => l.FinishedAt);
+            // Finishing times as the live path recorded them; where Redis lost them, the crossings PostgreSQL gives.
+            var finishes = sqlScores.Where(s => s.FinishedAt is not null).ToDictionary(s => s.ParticipantId, s => s.FinishedAt);
+            foreach (var finisher in live.Where(l => l.FinishedAt is not null))
+            {
+                finishes[finisher.ParticipantId] = finisher.FinishedAt;
+            }
+
             IEnumerable<ContestScore> scores = contest.Metric == LiveMetric.AttainmentPercent
                 ? live
                 : truth.Select(t => new ContestScore(t.Key, t.Value, finishes.GetValueOrDefault(t.Key)))

@@ -56,22 +56,33 @@ public sealed partial class ContestReader(ContestDatabase database, ContestStore
                 }
                 catch (RedisException e)
                 {
-                    // Degraded: PostgreSQL holds the same totals, only slower to sum; race finishing times are lost until Redis returns.
+                    // Degraded: PostgreSQL holds the same totals and race crossings, only slower to compute.
                     LogRedisDown(logger, e, contest.Key);
-                    scores = [.. (await SqlScoresAsync(db, contest, cancellationToken)).Select(s => new ContestScore(s.Key, s.Value))];
+                    scores = await SqlScoresAsync(db, contest, cancellationToken);
                 }
 
                 return ContestScoring.Standings(contest, roster.Subjects(contest), scores, roster.SubjectOf(contest), roster.NameOf);
         }
     }
 
-    /// <summary>The contest window's per-participant totals recomputed from PostgreSQL.</summary>
-    public async Task<IReadOnlyDictionary<Guid, decimal>> SqlScoresAsync(SpmDbContext db, Contest contest, CancellationToken cancellationToken)
+    /// <summary>
+    /// The contest window's per-participant totals recomputed from PostgreSQL and, in a race, when each reached the goal
+    /// (a finisher whose total later fell below it still finished, with score 0 when nothing is left).
+    /// </summary>
+    public async Task<IReadOnlyList<ContestScore>> SqlScoresAsync(SpmDbContext db, Contest contest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contest);
         var (zoneName, zone) = await ContestDatabase.ZoneAsync(db, contest.TenantId, cancellationToken);
         var (from, to) = contest.WindowDates(zone);
-        return await sql.ScoresAsync(contest.TenantId, contest.Metric, from, to, zoneName, cancellationToken);
+        var totals = await sql.ScoresAsync(contest.TenantId, contest.Metric, from, to, zoneName, cancellationToken);
+        var crossings = contest.Format == ContestFormat.RaceToGoal && contest.Goal is { } goal
+            ? await sql.CrossingsAsync(contest.TenantId, contest.Metric, from, to, zoneName, goal, cancellationToken)
+            : new Dictionary<Guid, DateTimeOffset>();
+        return
+        [
+            .. totals.Select(t => new ContestScore(t.Key, t.Value, crossings.TryGetValue(t.Key, out var at) ? at : null)),
+            .. crossings.Where(c => !totals.ContainsKey(c.Key)).Select(c => new ContestScore(c.Key, 0m, c.Value)),
+        ];
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis unreachable; contest {ContestKey} standings computed from PostgreSQL.")]

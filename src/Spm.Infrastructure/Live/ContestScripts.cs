@@ -32,17 +32,20 @@ internal static class ContestScripts
 
     /// <summary>
     /// Replaces the scores with a recomputation (KEYS: scores, finishers, finish times; ARGV: goal or '', now in Unix ms,
-    /// expiry, then participant/score pairs). Recorded finishers keep their place; contestants at or past the goal
-    /// without one are appended, in the order given.
+    /// expiry, then participant/score/crossed-at (Unix ms, 0 unknown) triples in crossing order). Recorded finishers keep
+    /// their place; contestants who reached the goal without one are appended in the order given, at their crossing time
+    /// (now when unknown).
     /// </summary>
     public const string RebuildSource = """
         redis.call('DEL', KEYS[1])
         local goal = tonumber(ARGV[1])
-        for i = 4, #ARGV, 2 do
-          if tonumber(ARGV[i + 1]) ~= 0 then redis.call('ZADD', KEYS[1], ARGV[i + 1], ARGV[i]) end
-          if goal and tonumber(ARGV[i + 1]) >= goal and not redis.call('ZSCORE', KEYS[2], ARGV[i]) then
+        for i = 4, #ARGV, 3 do
+          local score = tonumber(ARGV[i + 1])
+          local crossed = tonumber(ARGV[i + 2])
+          if score ~= 0 then redis.call('ZADD', KEYS[1], ARGV[i + 1], ARGV[i]) end
+          if goal and (score >= goal or crossed > 0) and not redis.call('ZSCORE', KEYS[2], ARGV[i]) then
             redis.call('ZADD', KEYS[2], redis.call('ZCARD', KEYS[2]) + 1, ARGV[i])
-            redis.call('HSET', KEYS[3], ARGV[i], ARGV[2])
+            redis.call('HSET', KEYS[3], ARGV[i], crossed > 0 and ARGV[i + 2] or ARGV[2])
           end
         end
         for k = 1, 3 do redis.call('EXPIREAT', KEYS[k], ARGV[3]) end

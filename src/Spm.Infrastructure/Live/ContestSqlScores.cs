@@ -13,38 +13,13 @@ public sealed class ContestSqlScores(NpgsqlDataSource dataSource)
 {
     public async Task<IReadOnlyDictionary<Guid, decimal>> ScoresAsync(Guid tenantId, LiveMetric metric, DateOnly from, DateOnly to, string timeZone, CancellationToken cancellationToken)
     {
-        var sql = metric switch
-        {
-            LiveMetric.CreditedRevenue => """
-                SELECT participant_id, sum(reporting_amount) FROM credits
-                WHERE tenant_id = @tenant AND posting_date BETWEEN @from AND @to
-                  AND (CASE WHEN type = 'Adjustment' THEN adjusted_type ELSE type END) <> 'Rollup'
-                GROUP BY participant_id
-                """,
-            LiveMetric.DealsWon => """
-                SELECT owner_participant_id, count(*)::numeric FROM sales
-                WHERE tenant_id = @tenant AND NOT is_cancelled AND close_date BETWEEN @from AND @to
-                GROUP BY owner_participant_id
-                """,
-            LiveMetric.AttainmentPercent => null,
-            _ => """
-                SELECT participant_id, count(*)::numeric FROM activities
-                WHERE tenant_id = @tenant AND upper(kind) = @kind AND (occurred_at AT TIME ZONE @zone)::date BETWEEN @from AND @to
-                GROUP BY participant_id
-                """,
-        };
         var scores = new Dictionary<Guid, decimal>();
-        if (sql is null)
+        if (Contributions(metric) is not { } rows)
         {
             return scores;
         }
 
-        await using var command = dataSource.CreateCommand(sql);
-        command.Parameters.AddWithValue("tenant", tenantId);
-        command.Parameters.AddWithValue("from", from);
-        command.Parameters.AddWithValue("to", to);
-        command.Parameters.AddWithValue("kind", metric.ToString().TrimEnd('s').ToUpperInvariant());
-        command.Parameters.AddWithValue("zone", timeZone);
+        await using var command = Command($"SELECT participant_id, sum(amount) FROM ({rows}) r GROUP BY participant_id", tenantId, metric, from, to, timeZone);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -52,5 +27,72 @@ public sealed class ContestSqlScores(NpgsqlDataSource dataSource)
         }
 
         return scores;
+    }
+
+    /// <summary>
+    /// When each participant's running total first reached <paramref name="goal"/>, contributions taken in the order
+    /// they were recorded (as the live path saw them): a race's finishing order, recoverable after Redis lost it.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, DateTimeOffset>> CrossingsAsync(Guid tenantId, LiveMetric metric, DateOnly from, DateOnly to, string timeZone, decimal goal, CancellationToken cancellationToken)
+    {
+        var crossings = new Dictionary<Guid, DateTimeOffset>();
+        if (Contributions(metric) is not { } rows)
+        {
+            return crossings;
+        }
+
+        await using var command = Command(
+            $"""
+            SELECT participant_id, min(recorded_at) FROM (
+                SELECT participant_id, recorded_at,
+                       sum(amount) OVER (PARTITION BY participant_id ORDER BY recorded_at, id ROWS UNBOUNDED PRECEDING) AS running
+                FROM ({rows}) r) t
+            WHERE running >= @goal
+            GROUP BY participant_id
+            """,
+            tenantId,
+            metric,
+            from,
+            to,
+            timeZone);
+        command.Parameters.AddWithValue("goal", goal);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            crossings[reader.GetGuid(0)] = reader.GetFieldValue<DateTimeOffset>(1);
+        }
+
+        return crossings;
+    }
+
+    /// <summary>One row per contribution in the range: participant_id, id, recorded_at, amount; null for attainment.</summary>
+    private static string? Contributions(LiveMetric metric) => metric switch
+    {
+        LiveMetric.CreditedRevenue => """
+            SELECT c.participant_id, c.id, v.recorded_at, c.reporting_amount AS amount
+            FROM credits c JOIN sale_revisions v ON v.id = c.sale_revision_id
+            WHERE c.tenant_id = @tenant AND c.posting_date BETWEEN @from AND @to
+              AND (CASE WHEN c.type = 'Adjustment' THEN c.adjusted_type ELSE c.type END) <> 'Rollup'
+            """,
+        LiveMetric.DealsWon => """
+            SELECT owner_participant_id AS participant_id, id, recorded_at, 1::numeric AS amount FROM sales
+            WHERE tenant_id = @tenant AND NOT is_cancelled AND close_date BETWEEN @from AND @to
+            """,
+        LiveMetric.AttainmentPercent => null,
+        _ => """
+            SELECT participant_id, id, recorded_at, 1::numeric AS amount FROM activities
+            WHERE tenant_id = @tenant AND upper(kind) = @kind AND (occurred_at AT TIME ZONE @zone)::date BETWEEN @from AND @to
+            """,
+    };
+
+    private NpgsqlCommand Command(string sql, Guid tenantId, LiveMetric metric, DateOnly from, DateOnly to, string timeZone)
+    {
+        var command = dataSource.CreateCommand(sql);
+        command.Parameters.AddWithValue("tenant", tenantId);
+        command.Parameters.AddWithValue("from", from);
+        command.Parameters.AddWithValue("to", to);
+        command.Parameters.AddWithValue("kind", metric.ToString().TrimEnd('s').ToUpperInvariant());
+        command.Parameters.AddWithValue("zone", timeZone);
+        return command;
     }
 }

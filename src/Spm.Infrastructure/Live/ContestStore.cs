@@ -60,8 +60,12 @@ public sealed class ContestStore(IConnectionMultiplexer redis, ContestKeys keys,
         return result;
     }
 
-    /// <summary>Replaces the live scores with <paramref name="scores"/> (recomputed from PostgreSQL); recorded finishers keep their place.</summary>
-    public async Task RebuildAsync(Guid tenantId, Contest contest, IReadOnlyDictionary<Guid, decimal> scores, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Replaces the live scores with <paramref name="scores"/> (recomputed from PostgreSQL). Recorded finishers keep
+    /// their place; in a race, contestants who reached the goal without a recorded finish are added in the order they
+    /// crossed it (<see cref="ContestScore.FinishedAt"/>, else <paramref name="now"/>).
+    /// </summary>
+    public async Task RebuildAsync(Guid tenantId, Contest contest, IReadOnlyList<ContestScore> scores, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contest);
         ArgumentNullException.ThrowIfNull(scores);
@@ -72,10 +76,11 @@ public sealed class ContestStore(IConnectionMultiplexer redis, ContestKeys keys,
             now.ToUnixTimeMilliseconds(),
             Expiry(contest),
         };
-        foreach (var (participant, score) in scores.OrderBy(s => s.Key))
+        foreach (var score in scores.OrderBy(s => s.FinishedAt ?? DateTimeOffset.MaxValue).ThenBy(s => s.ParticipantId))
         {
-            args.Add(participant.ToString());
-            args.Add(score.ToString(CultureInfo.InvariantCulture));
+            args.Add(score.ParticipantId.ToString());
+            args.Add(score.Score.ToString(CultureInfo.InvariantCulture));
+            args.Add(score.FinishedAt?.ToUnixTimeMilliseconds() ?? 0);
         }
 
         await redis.GetDatabase().ScriptEvaluateAsync(ContestScripts.RebuildSource, KeysOf(tenantId, contest.Id, applied: false), [.. args]);

@@ -62,6 +62,38 @@ public sealed class ContestProjectionTests(DatabaseFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task A_race_rebuilt_after_Redis_lost_it_recovers_the_finishing_order_and_times_from_PostgreSQL()
+    {
+        var world = await ContestWorld.CreateAsync(fixture);
+        var contest = await world.AddContestAsync(March("march-race-lost", ContestFormat.RaceToGoal) with { Goal = 2_000m });
+        world.Clock.Now = MarchStart;
+        await world.Lifecycle().RunOnceAsync(CancellationToken.None);
+
+        // As in the race above: Rep 02 crosses 2,000 with R-2, then Rep 01 with R-3 (1,500 + 600 = 2,100).
+        foreach (var sale in new[] { ("L-1", "1500", 1, "2026-03-03"), ("L-2", "2000", 2, "2026-03-04"), ("L-3", "600", 1, "2026-03-05") })
+        {
+            await world.SellAsync(sale);
+            await world.Projection.ApplyAsync(world.TenantId, await world.NewEnvelopesAsync(), CancellationToken.None);
+        }
+
+        var live = await world.StandingsAsync(contest);
+
+        // Redis loses everything (a restart without persistence), then the contest is rebuilt from PostgreSQL.
+        var redis = fixture.Api.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
+        var keys = world.Store.Keys;
+        await redis.KeyDeleteAsync([keys.Scores(world.TenantId, contest.Id), keys.Finishers(world.TenantId, contest.Id), keys.FinishTimes(world.TenantId, contest.Id)]);
+        await world.Lifecycle().RebuildAsync(world.TenantId, contest.Id, CancellationToken.None);
+        var rebuilt = await world.StandingsAsync(contest);
+
+        Assert.Equal([(1, "Rep 02", 2_000m), (2, "Rep 01", 2_100m), (3, "Rep 03", 0m)], Table(rebuilt));
+        var order = await redis.SortedSetRangeByRankAsync(keys.Finishers(world.TenantId, contest.Id));
+        Assert.Equal([world.Rep(2).ToString(), world.Rep(1).ToString()], order.Select(o => o.ToString()));
+        // The times each crossed, to the millisecond, as the live path had recorded them: not the time of the rebuild.
+        Assert.Equal(live.Select(s => s.FinishedAt), rebuilt.Select(s => s.FinishedAt));
+        Assert.True(rebuilt[0].FinishedAt < rebuilt[1].FinishedAt);
+    }
+
+    [Fact]
     public async Task Hidden_contests_are_scored_but_never_reported_and_other_metrics_stay_still()
     {
         var world = await ContestWorld.CreateAsync(fixture);
