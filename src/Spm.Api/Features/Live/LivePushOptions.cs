@@ -20,7 +20,7 @@ public sealed class LivePushOptions
     public TimeSpan CelebrationInterval { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Most other deals listed in one celebration push; the rest are only counted.</summary>
-    public int CelebrationsListed { get; set; } = 25;
+    public int CelebrationsListed { get; set; } = 5;
 
     /// <summary>
     /// SignalR backplane channel prefix, so several apps (or test runs) can share one Redis; defaults to the Redis key
