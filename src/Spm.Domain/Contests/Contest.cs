@@ -99,7 +99,10 @@ public sealed partial class Contest : ITenantOwned
         }
 
         var cash = Array.IndexOf(cashPlaces, place);
-        return cash >= 0 ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{cashAmounts[cash]} {cashCurrencies[cash]}") : null;
+        // Stored with four decimals; shown with the currency's own ("300.00 USD", "5000 JPY").
+        return cash >= 0
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{cashAmounts[cash].ToString("F" + CurrencyCode.MinorUnits(cashCurrencies[cash]), System.Globalization.CultureInfo.InvariantCulture)} {cashCurrencies[cash]}")
+            : null;
     }
 
     /// <summary>Test mode: visible to admins only and never pushed to screens.</summary>

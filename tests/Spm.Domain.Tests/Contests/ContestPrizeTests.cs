@@ -49,7 +49,7 @@ public sealed class ContestPrizeTests
 
         // Text for places 1 to 3, cash for place 2 only: Bob (second, 300) gets 250 EUR; Cat and Dan scored nothing.
         Assert.Equal([("Bob", 2, 250m, 1)], Awards(contest, new(Ann, 900m), new(Bob, 300m)));
-        Assert.Equal("250 EUR", Create(Definition() with { Prizes = [], CashPrizes = [new(2, 250m, "EUR")] }).PrizeText(2));
+        Assert.Equal("250.00 EUR", Create(Definition() with { Prizes = [], CashPrizes = [new(2, 250m, "EUR")] }).PrizeText(2));
     }
 
     [Fact]

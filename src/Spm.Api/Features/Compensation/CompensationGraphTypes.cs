@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Spm.Api.Features.Approvals;
+using Spm.Api.Features.Contests;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.Relay;
 using Spm.Api.Features.Sales;
@@ -151,6 +152,19 @@ public sealed class StatementLineGraphType : ObjectGraphType<CalculationLine>
         Field<NonNullGraphType<DecimalStringGraphType>>("basis").Description("What the rate applies to: an amount in the line's currency, or units or deals for a SPIFF.").Resolve(c => Trim(c.Source.Basis));
         Field<DecimalStringGraphType>("rate").Description("The rate: a fraction for commission (\"0.05\" = 5 %), an amount per unit or deal for a SPIFF; null for caps, draws and adjustments.").Resolve(c => c.Source.Rate is { } r ? Trim(r) : (decimal?)null);
         Field<NonNullGraphType<MoneyGraphType>>("amount").Description("Rounded to the currency's minor unit, half away from zero.").Resolve(c => new MoneyValue(c.Source.Amount, c.Source.Currency.Trim()));
+        Field<IdGraphType>("contestId").Description("For a contest prize (an AWARD line): global id of the contest it was won in; null otherwise.")
+            .ResolveAsync(async c =>
+            {
+                if (c.Source.AwardId is not { } id || c.Source.Kind != nameof(LineKind.Award))
+                {
+                    return null;
+                }
+
+                // Award lines are few (prizes and dispute adjustments), so one small lookup each is fine.
+                await using var db = await c.RequestServices!.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync(c.CancellationToken);
+                var contest = await db.CompAdjustments.AsNoTracking().Where(a => a.Id == id).Select(a => a.ContestId).SingleOrDefaultAsync(c.CancellationToken);
+                return contest is { } k ? GlobalId.Encode(ContestGraphType.TypeName, k) : null;
+            });
         Field<CalendarDateGraphType>("adjustsPeriodStart").Description("For a prior-period adjustment or clawback: first day of the period it corrects.").Resolve(c => c.Source.AdjustsFrom);
         Field<CalendarDateGraphType>("adjustsPeriodEnd").Description("For a prior-period adjustment or clawback: last day of the period it corrects.").Resolve(c => c.Source.AdjustsTo);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatementLineSourceGraphType>>>>("sources").Description("The credits behind the line, with their sales and the part of the basis each contributed.")
