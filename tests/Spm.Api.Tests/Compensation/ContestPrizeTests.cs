@@ -119,6 +119,51 @@ public sealed class ContestPrizeTests(DatabaseFixture fixture) : IClassFixture<D
     }
 
     [Fact]
+    public async Task A_prize_won_in_a_locked_month_is_paid_in_the_next_open_month()
+    {
+        var (comp, world) = await WorldAsync(fixture);
+        var contest = await world.AddContestAsync(March("late-cup") with { EndsAt = MarchEnd, Prizes = [], CashPrizes = [new(1, 500m, "USD")] });
+        world.Clock.Now = MarchStart;
+        await world.Lifecycle().RunOnceAsync(CancellationToken.None);
+        await world.SellAsync(("L-1", "3000", 1, "2026-03-05"));
+
+        // March is calculated and locked before the contest ends.
+        var marchRun = await comp.RunAsync("2026-03");
+        using (var manager = comp.Person(fixture, "manager", comp.Org.ManagerId))
+        using (var finance = comp.Person(fixture, "finance", comp.FinanceId))
+        {
+            var id = (string)(await PayoutAsync(comp.Admin, "submitPayout", $"runId: \"{marchRun}\""))["id"]!;
+            await PayoutAsync(manager, "approvePayout", $"payoutId: \"{id}\"");
+            await PayoutAsync(finance, "financeApprovePayout", $"payoutId: \"{id}\"");
+            await PayoutAsync(finance, "lockPayout", $"payoutId: \"{id}\"");
+        }
+
+        world.Clock.Now = MarchEnd;
+        await world.Lifecycle().RunOnceAsync(CancellationToken.None);
+        await comp.RunAsync("2026-04");
+
+        // The award lands in April, remembering March as the month it was won in: 500 USD x 0.9 = 450.00 EUR, and
+        // Rep 01 has no April sales, so the April payout is the prize alone.
+        await using (var db = fixture.CreateContext(world.TenantId))
+        {
+            var award = await db.CompAdjustments.SingleAsync(a => a.ContestId == contest.Id);
+            Assert.Equal((comp.Months["2026-04"], comp.Months["2026-03"]), (award.PeriodId, award.OriginPeriodId!.Value));
+        }
+
+        var april = (await comp.Admin.DataAsync(StatementQuery, new { p = comp.Rep(1), m = comp.Month("2026-04") }))["statement"]!;
+        Assert.Equal("450.00", (string)april["payout"]!["amount"]!);
+        var line = Assert.Single(april["lines"]!.AsArray(), l => (string)l!["kind"]! == "AWARD")!;
+        Assert.Equal(("500", "450.00"), ((string)line["basis"]!, (string)line["amount"]!["amount"]!));
+    }
+
+    private static async Task<System.Text.Json.Nodes.JsonNode> PayoutAsync(HttpClient client, string mutation, string input)
+    {
+        var result = (await client.DataAsync($"mutation {{ {mutation}(input: {{ {input} }}) {{ payout {{ id status }} errors {{ code message field }} }} }}"))[mutation]!;
+        Assert.Empty(result["errors"]!.AsArray());
+        return result["payout"]!;
+    }
+
+    [Fact]
     public async Task A_hidden_contest_and_a_cancelled_contest_pay_nothing()
     {
         var (comp, world) = await WorldAsync(fixture);
