@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Xunit;
 using Spm.Domain.Common;
 using Spm.Domain.Contests;
 using static Spm.Domain.Tests.Contests.ContestTestData;
@@ -59,6 +61,28 @@ public sealed class ContestPrizeTests
 
         // Ann beats Bob (10 > 5); Cat and Dan draw (3 = 3): one award of 50.
         Assert.Equal([("Ann", 1, 50m, 1)], Awards(contest, new(Ann, 10m), new(Bob, 5m), new(Cat, 3m), new(Dan, 3m)));
+    }
+
+    [Property(MaxTest = 300)]
+    public void Ties_never_pay_more_or_less_than_the_places_the_winners_occupy(byte a, byte b, byte c, byte d, PositiveInt first, PositiveInt second, PositiveInt third)
+    {
+        // Scores 0..3 force frequent ties; cash in cents.
+        var cash = new[] { first.Get % 100_000 / 100m + 0.01m, second.Get % 100_000 / 100m + 0.01m, third.Get % 100_000 / 100m + 0.01m };
+        var contest = Create(Definition() with { CashPrizes = [new(1, cash[0], "USD"), new(2, cash[1], "USD"), new(3, cash[2], "USD")] });
+        var scores = new ContestScore[] { new(Ann, a % 4), new(Bob, b % 4), new(Cat, c % 4), new(Dan, d % 4) };
+
+        var awards = ContestScoring.PrizeAwards(contest, ContestScoring.Standings(contest, Everyone, scores, p => p, Name));
+
+        // Contestants with a positive score occupy positions 1..n; the cash of positions 1..min(3, n) is paid, exactly.
+        var scoring = scores.Count(s => s.Score > 0);
+        Assert.Equal(cash.Take(Math.Min(3, scoring)).Sum(), awards.Sum(w => w.Amount));
+        // Within a tied group the shares differ by at most one cent, and nobody gets a negative amount.
+        foreach (var group in awards.GroupBy(w => w.Place))
+        {
+            Assert.True(group.Max(w => w.Amount) - group.Min(w => w.Amount) <= 0.01m);
+        }
+
+        Assert.All(awards, w => Assert.True(w.Amount >= 0m));
     }
 
     [Theory]
