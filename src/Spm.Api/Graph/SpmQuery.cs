@@ -41,6 +41,6 @@ public sealed class SpmQuery : ObjectGraphType
         CreditingConfiguration.RegisterQueries(this);
         ContestQueries.Register(this);
         LeaderboardQueries.Register(this);
-        CompensationServices.RegisterQueries(this);
+        CompensationServices.RegisterQueries(this, nodes);
     }
 }

@@ -22,6 +22,10 @@ public sealed partial class Contest : ITenantOwned
     private Guid[] teamIds = [];
     private Guid[] pairIds = [];
     private string[] prizes = [];
+    // Cash prizes as three parallel arrays (place, amount, currency), ordered by place.
+    private int[] cashPlaces = [];
+    private decimal[] cashAmounts = [];
+    private string[] cashCurrencies = [];
     private Guid[] baselineSubjects = [];
     private decimal[] baselineScores = [];
 
@@ -79,6 +83,27 @@ public sealed partial class Contest : ITenantOwned
 
     /// <summary>Prize text per place: index 0 is first place.</summary>
     public IReadOnlyList<string> Prizes => prizes;
+
+    /// <summary>The money each place pays (a subset of places, ordered by place), paid as awards when the contest ends.</summary>
+    public IReadOnlyList<ContestCashPrize> CashPrizes => [.. cashPlaces.Select((p, i) => new ContestCashPrize(p, cashAmounts[i], cashCurrencies[i]))];
+
+    /// <summary>How many places have a prize (text or cash).</summary>
+    public int PrizePlaces => Math.Max(prizes.Length, cashPlaces.Length == 0 ? 0 : cashPlaces[^1]);
+
+    /// <summary>What place <paramref name="place"/> wins in words: its text, else its cash ("500 USD"), else null.</summary>
+    public string? PrizeText(int place)
+    {
+        if (place >= 1 && place <= prizes.Length)
+        {
+            return prizes[place - 1];
+        }
+
+        var cash = Array.IndexOf(cashPlaces, place);
+        // Stored with four decimals; shown with the currency's own ("300.00 USD", "5000 JPY").
+        return cash >= 0
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{cashAmounts[cash].ToString("F" + CurrencyCode.MinorUnits(cashCurrencies[cash]), System.Globalization.CultureInfo.InvariantCulture)} {cashCurrencies[cash]}")
+            : null;
+    }
 
     /// <summary>Test mode: visible to admins only and never pushed to screens.</summary>
     public bool Hidden { get; private set; }
@@ -284,6 +309,8 @@ public sealed partial class Contest : ITenantOwned
             throw new DomainException("TOO_MANY", $"At most {MaxPrizes} prizes.", "prizes");
         }
 
+        var cash = CashPrizeList(d.CashPrizes ?? [], d.Format);
+
         Key = key;
         Title = title;
         Format = d.Format;
@@ -301,6 +328,51 @@ public sealed partial class Contest : ITenantOwned
         pairIds = [.. pairs.SelectMany(p => new[] { p.First, p.Second })];
         prizes = [.. prizeList.Select((p, i) => Guard.NotBlank(p, $"prizes.{i}", MaxPrizeLength))];
         Hidden = d.Hidden;
+        cashPlaces = [.. cash.Select(c => c.Place)];
+        cashAmounts = [.. cash.Select(c => c.Amount)];
+        cashCurrencies = [.. cash.Select(c => c.Currency)];
+    }
+
+    private static List<ContestCashPrize> CashPrizeList(IReadOnlyList<ContestCashPrize> cash, ContestFormat format)
+    {
+        if (cash.Count > 0 && format == ContestFormat.TeamVsTeam)
+        {
+            // A team wins, but statements are per person, and how a team shares money is a policy nobody has set.
+            throw new DomainException("CASH_PRIZE_TEAM", "A team contest cannot pay cash prizes; describe the prize as text.", "cashPrizes");
+        }
+
+        var seen = new HashSet<int>();
+        for (var i = 0; i < cash.Count; i++)
+        {
+            var prize = cash[i];
+            if (prize.Place < 1 || prize.Place > MaxPrizes)
+            {
+                throw new DomainException("PLACE_INVALID", $"place must be 1 to {MaxPrizes}.", $"cashPrizes.{i}.place");
+            }
+
+            if (format == ContestFormat.HeadToHead && prize.Place != 1)
+            {
+                throw new DomainException("PLACE_INVALID", "Head to head pays place 1 only (each pair's winner).", $"cashPrizes.{i}.place");
+            }
+
+            if (!seen.Add(prize.Place))
+            {
+                throw new DomainException("DUPLICATE", $"Place {prize.Place} is listed twice.", $"cashPrizes.{i}.place");
+            }
+
+            var currency = CurrencyCode.Require(prize.Currency, $"cashPrizes.{i}.currency");
+            if (prize.Amount <= 0)
+            {
+                throw new DomainException("INVALID_AMOUNT", "amount must be positive.", $"cashPrizes.{i}.amount");
+            }
+
+            if (prize.Amount >= 1_000_000_000m || decimal.Round(prize.Amount, CurrencyCode.MinorUnits(currency)) != prize.Amount)
+            {
+                throw new DomainException("INVALID_AMOUNT", $"{prize.Amount} is not an amount of {currency} (at most {CurrencyCode.MinorUnits(currency)} decimals, below 1,000,000,000).", $"cashPrizes.{i}.amount");
+            }
+        }
+
+        return [.. cash.OrderBy(c => c.Place)];
     }
 
     private static void RefuseAbsolute(LiveMetric metric, string why)

@@ -22,4 +22,5 @@ public sealed record ContestDefinition(
     IReadOnlyList<Guid> TeamIds,
     IReadOnlyList<ContestPair> Pairs,
     IReadOnlyList<string> Prizes,
-    bool Hidden);
+    bool Hidden,
+    IReadOnlyList<ContestCashPrize>? CashPrizes = null);

@@ -1,3 +1,4 @@
+using Spm.Domain.Currency;
 using Spm.Domain.Live;
 
 namespace Spm.Domain.Contests;
@@ -88,19 +89,70 @@ public static class ContestScoring
 
     /// <summary>
     /// The winners announced when the contest ends. Head to head: each pair's higher score (a drawn pair has no winner),
-    /// place = the pair's position. Race: finishers only, in finishing order. Other formats: every subject whose rank
-    /// has a prize (rank 1 only when no prizes were described), so tied contestants share a place and its prize.
+    /// place = the pair's position, prize = place 1's. Race: finishers only, in finishing order. Other formats: every
+    /// subject whose group reaches a prize position (position 1 only when no prizes were described). Tied contestants
+    /// share their dense rank (<see cref="ContestWinner.Place"/>) but occupy as many prize positions as there are of
+    /// them, as in golf: two tied for first take positions 1 and 2, so the next contestant (rank 2) wins the prize of
+    /// position 3. The prize text of a tied group is that of its first position; their cash is the pooled cash of all
+    /// their positions (<see cref="PrizeAwards"/>), so ties never pay more, nor less, than the prizes described.
     /// </summary>
-    public static IReadOnlyList<ContestWinner> Winners(Contest contest, IReadOnlyList<ContestStanding> standings)
+    public static IReadOnlyList<ContestWinner> Winners(Contest contest, IReadOnlyList<ContestStanding> standings) =>
+        [.. Placed(contest, standings).Select(p => new ContestWinner(p.Place, p.Standing.SubjectId, p.Standing.DisplayName, p.Standing.Score, contest.PrizeText(p.Position)))];
+
+    /// <summary>
+    /// The cash each winner receives (participant contests only). A group of k tied winners at positions p..p+k-1
+    /// pools the cash of those positions (per currency) and splits it equally, rounded down to the currency's minor unit;
+    /// the minor units left over go one each to the group's first members in standings order (the earliest finisher
+    /// of a race, otherwise by name then id, the order the standings list ties in). Example: 500 + 300 USD shared by
+    /// two is 400 each; 100 USD shared by three is 33.34, 33.33, 33.33.
+    /// </summary>
+    public static IReadOnlyList<ContestPrizeAward> PrizeAwards(Contest contest, IReadOnlyList<ContestStanding> standings)
+    {
+        ArgumentNullException.ThrowIfNull(contest);
+        var cash = contest.CashPrizes.ToDictionary(c => c.Place);
+        if (cash.Count == 0 || contest.RanksTeams)
+        {
+            return [];
+        }
+
+        var awards = new List<ContestPrizeAward>();
+        foreach (var group in Placed(contest, standings).GroupBy(p => (p.Place, p.Position)))
+        {
+            var members = group.ToList();
+            // Head to head: every pair's winner is alone in their group and takes place 1's prize.
+            var positions = contest.Format == ContestFormat.HeadToHead
+                ? [1]
+                : Enumerable.Range(group.Key.Position, members.Count);
+            foreach (var pool in positions.Where(cash.ContainsKey).Select(p => cash[p]).GroupBy(c => c.Currency, StringComparer.Ordinal))
+            {
+                var currency = pool.Key;
+                var total = pool.Sum(c => c.Amount);
+                var unit = Money.UnitOf(currency);
+                var share = Math.Floor(total / members.Count / unit) * unit;
+                var leftOver = (int)((total - (share * members.Count)) / unit);
+                for (var i = 0; i < members.Count; i++)
+                {
+                    var s = members[i].Standing;
+                    awards.Add(new ContestPrizeAward(group.Key.Position, s.SubjectId, s.DisplayName, share + (i < leftOver ? unit : 0m), currency, members.Count));
+                }
+            }
+        }
+
+        return awards;
+    }
+
+    /// <summary>
+    /// The standings that win something, with their place (dense rank; a head-to-head pair's position) and their group's
+    /// first prize position (1 + how many are ranked strictly ahead).
+    /// </summary>
+    private static List<(ContestStanding Standing, int Place, int Position)> Placed(Contest contest, IReadOnlyList<ContestStanding> standings)
     {
         ArgumentNullException.ThrowIfNull(contest);
         ArgumentNullException.ThrowIfNull(standings);
-        var prizes = contest.Prizes;
-        string? PrizeOf(int place) => place <= prizes.Count ? prizes[place - 1] : null;
         if (contest.Format == ContestFormat.HeadToHead)
         {
             var bySubject = standings.ToDictionary(s => s.SubjectId);
-            var winners = new List<ContestWinner>();
+            var winners = new List<(ContestStanding, int, int)>();
             var pairs = contest.Pairs;
             for (var i = 0; i < pairs.Count; i++)
             {
@@ -109,18 +161,32 @@ public static class ContestScoring
                     continue;
                 }
 
-                var winner = a.Score > b.Score ? a : b;
-                winners.Add(new ContestWinner(i + 1, winner.SubjectId, winner.DisplayName, winner.Score, PrizeOf(1)));
+                winners.Add((a.Score > b.Score ? a : b, i + 1, 1));
             }
 
             return winners;
         }
 
-        var places = Math.Max(1, prizes.Count);
-        return [.. standings
-            .Where(s => s.Rank <= places && (contest.Format != ContestFormat.RaceToGoal || s.FinishedAt is not null))
-            .Where(s => contest.Format == ContestFormat.RaceToGoal || s.Score > 0 || contest.Format == ContestFormat.MostImproved)
-            .Select(s => new ContestWinner(s.Rank, s.SubjectId, s.DisplayName, s.Score, PrizeOf(s.Rank)))];
+        var places = Math.Max(1, contest.PrizePlaces);
+        var placed = new List<(ContestStanding, int, int)>();
+        var position = 0;
+        for (var i = 0; i < standings.Count; i++)
+        {
+            var s = standings[i];
+            if (i == 0 || standings[i - 1].Rank != s.Rank)
+            {
+                position = i + 1;
+            }
+
+            if (position <= places
+                && (contest.Format != ContestFormat.RaceToGoal || s.FinishedAt is not null)
+                && (contest.Format == ContestFormat.RaceToGoal || s.Score > 0 || contest.Format == ContestFormat.MostImproved))
+            {
+                placed.Add((s, s.Rank, position));
+            }
+        }
+
+        return placed;
     }
 
     /// <summary>Whether <paramref name="contribution"/> moves <paramref name="contest"/>: same metric, dated inside the window.</summary>

@@ -3,8 +3,8 @@ using Spm.Domain.Organisation;
 namespace Spm.Infrastructure.Compensation;
 
 /// <summary>
-/// Money added to (or taken from) a participant's earnings in a period by hand: a resolved dispute, or a
-/// correction of a locked period. Appended, never edited; the next calculation run of the period shows it
+/// Money added to (or taken from) a participant's earnings in a period outside the plan: a resolved dispute, a
+/// correction of a locked period, or a contest's cash prize. Appended, never edited; the next calculation run of the period shows it
 /// as a statement line of its own.
 /// </summary>
 public sealed class CompAdjustment : ITenantOwned
@@ -28,6 +28,12 @@ public sealed class CompAdjustment : ITenantOwned
     public string Reason { get; set; } = string.Empty;
 
     public Guid? DisputeId { get; set; }
+
+    /// <summary>The contest whose prize this is (written when the contest ends, in the same transaction).</summary>
+    public Guid? ContestId { get; set; }
+
+    /// <summary>The prize position won (with <see cref="ContestId"/> and the participant, unique: a prize is paid once).</summary>
+    public int? ContestPlace { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
 

@@ -116,6 +116,7 @@ public sealed partial class ContestLifecycle(
     {
         await using var db = database.For(tenantId);
         Contest contest;
+        int awarded;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             if (await LockAsync(db, id, ContestStatus.Running, cancellationToken) is not { } locked || locked.EndsAt > now)
@@ -161,6 +162,14 @@ public sealed partial class ContestLifecycle(
             var prizeOf = winners.GroupBy(w => w.SubjectId).ToDictionary(g => g.Key, g => g.First().Prize);
             db.ContestResults.AddRange(standings.Select(s => new ContestResult(tenantId, contest.Id, s.Rank, s.SubjectId, s.DisplayName, s.Score, s.FinishedAt, s.OpponentId, prizeOf.GetValueOrDefault(s.SubjectId))));
             contest.End(now);
+            // Cash prizes become awards on the winners' statements in the same transaction as the frozen standings.
+            var (_, zone) = await ContestDatabase.ZoneAsync(db, tenantId, cancellationToken);
+            (awarded, var skipped) = await ContestPrizeAwards.AddAsync(db, contest, standings, zone, now, cancellationToken);
+            if (skipped is not null)
+            {
+                LogPrizesSkipped(logger, contest.Key, tenantId, skipped);
+            }
+
             var ended = new ContestEnded(Guid.CreateVersion7(now), tenantId, now, contest.Id, contest.Key, contest.Title, ContestFormats.Name(contest.Format), contest.Hidden, winners);
             db.Outbox.Add(new OutboxMessage { TenantId = tenantId, Type = ended.Type, Payload = OutboxWriter.Serialise(ended), CreatedAt = now });
             await db.SaveChangesAsync(cancellationToken);
@@ -169,6 +178,11 @@ public sealed partial class ContestLifecycle(
         }
 
         LogTransition(logger, contest.Key, tenantId, "ended");
+        if (awarded > 0)
+        {
+            LogPrizesAwarded(logger, contest.Key, tenantId, awarded);
+        }
+
         await NotifyAsync(db, contest, cancellationToken);
         return true;
     }
@@ -194,6 +208,12 @@ public sealed partial class ContestLifecycle(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Redis unreachable for contest {ContestKey}; PostgreSQL totals used.")]
     private static partial void LogRebuildFailed(ILogger logger, Exception exception, string contestKey);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Contest {ContestKey} of tenant {TenantId}: {Count} cash prize awards written.")]
+    private static partial void LogPrizesAwarded(ILogger logger, string contestKey, Guid tenantId, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Contest {ContestKey} of tenant {TenantId}: cash prizes not paid ({Reason}).")]
+    private static partial void LogPrizesSkipped(ILogger logger, string contestKey, Guid tenantId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Contest {ContestKey}: {Count} live scores differed from PostgreSQL at the end; the PostgreSQL totals were frozen.")]
     private static partial void LogMismatch(ILogger logger, string contestKey, int count);

@@ -28,7 +28,8 @@ public sealed partial class ContestReader(ContestDatabase database, ContestStore
         var standings = await StandingsAsync(db, contest, cancellationToken);
         return new ContestSnapshot(
             contest.TenantId, contest.Key, contest.Title, ContestFormats.Name(contest.Format), contest.Status, contest.StartsAt, contest.EndsAt, contest.Goal,
-            contest.Prizes, [.. standings.Take(Math.Max(0, top))], clock.GetUtcNow());
+            // Screens show every place with a prize: its text, or its cash when a place has no text.
+            [.. Enumerable.Range(1, contest.PrizePlaces).Select(p => contest.PrizeText(p) ?? string.Empty)], [.. standings.Take(Math.Max(0, top))], clock.GetUtcNow());
     }
 
     /// <summary>All standings of the contest, best first.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Spm.Api.Auth;
 using Spm.Api.Features.Access;
+using Spm.Api.Features.Compensation;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.Relay;
 using Spm.Api.Tests.Infrastructure;
@@ -19,6 +20,13 @@ public sealed class NodeCapabilityTests(DatabaseFixture fixture) : IClassFixture
         Assert.Equal(Capability.ManageAccess, nodes.Capabilities[DisplayGraphType.TypeName]);
         Assert.Equal(Capability.ManageAccess, nodes.Capabilities[ClientGraphType.TypeName]);
         Assert.Equal(Capability.ReadOrganisation, nodes.Capabilities[ParticipantGraphType.TypeName]);
+        // Compensation: the capability of each type's own query (disputes also apply the earnings row rule).
+        Assert.Equal(Capability.ManageCompensation, nodes.Capabilities[CompPlanGraphType.TypeName]);
+        Assert.Equal(Capability.ManageCompensation, nodes.Capabilities[CompPlanVersionGraphType.TypeName]);
+        Assert.Equal(Capability.ManageCompensation, nodes.Capabilities[CompPlanAssignmentGraphType.TypeName]);
+        Assert.Equal(Capability.ManageCompensation, nodes.Capabilities[CalculationRunGraphType.TypeName]);
+        Assert.Equal(Capability.ReadEarnings, nodes.Capabilities[DisputeGraphType.TypeName]);
+        Assert.Equal(Capability.ManagePayouts, nodes.Capabilities[PayoutGraphType.TypeName]);
     }
 
     [Fact]

@@ -23,9 +23,10 @@ public sealed class ContestScoringTests
 
         Assert.Equal([(1, "Ann", 5_000m), (1, "Bob", 5_000m), (2, "Cat", 1_200m), (3, "Dan", 0m)], Table(standings));
 
-        // Three prizes: places 1 and 2 are taken (Ann and Bob share first place and its prize); Dan scored 0 and wins nothing.
+        // Three prizes. Ann and Bob share rank 1 but occupy prize positions 1 and 2 (the text shown is position 1's);
+        // Cat, rank 2, is in position 3 and wins its prize ("Lunch"); Dan scored 0 and wins nothing.
         Assert.Equal(
-            [new ContestWinner(1, Ann, "Ann", 5_000m, "Weekend in Lisbon"), new ContestWinner(1, Bob, "Bob", 5_000m, "Weekend in Lisbon"), new ContestWinner(2, Cat, "Cat", 1_200m, "Headphones")],
+            [new ContestWinner(1, Ann, "Ann", 5_000m, "Weekend in Lisbon"), new ContestWinner(1, Bob, "Bob", 5_000m, "Weekend in Lisbon"), new ContestWinner(2, Cat, "Cat", 1_200m, "Lunch")],
             ContestScoring.Winners(contest, standings));
     }
 

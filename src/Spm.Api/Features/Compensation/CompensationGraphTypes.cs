@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Spm.Api.Features.Approvals;
+using Spm.Api.Features.Contests;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.Relay;
 using Spm.Api.Features.Sales;
@@ -20,6 +21,8 @@ public sealed class CompPlanGraphType : ObjectGraphType<CompPlanView>
     {
         Name = TypeName;
         Description = "An incentive compensation plan: data, not code, in effective-dated versions. Participants are assigned to the plan; each day pays under the published version in force that day.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is CompPlanView;
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").Resolve(c => GlobalId.Encode(TypeName, c.Source.Plan.Id));
         Field<NonNullGraphType<StringGraphType>>("name").Description("Unique within the tenant.").Resolve(c => c.Source.Plan.Name);
         Field<StringGraphType>("description").Description("Free text for plan designers.").Resolve(c => c.Source.Plan.Description);
@@ -37,6 +40,8 @@ public sealed class CompPlanVersionGraphType : ObjectGraphType<StoredCompPlanVer
     {
         Name = TypeName;
         Description = "One version of a plan: its rules as a JSON document (validated by the engine on every write) and the dates it is in force.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is StoredCompPlanVersion;
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
         Field<NonNullGraphType<IntGraphType>>("version").Description("1, 2, 3... within the plan.").Resolve(c => c.Source.Version);
         Field<NonNullGraphType<CompPlanVersionStatusGraphType>>("status").Description("DRAFT or PUBLISHED.").Resolve(c => c.Source.Status);
@@ -56,6 +61,8 @@ public sealed class CompPlanAssignmentGraphType : ObjectGraphType<StoredCompPlan
     {
         Name = TypeName;
         Description = "A participant on a plan over a date range, with their on-target earnings and target incentive; a partial period is prorated by days.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is StoredCompPlanAssignment;
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
         Field<ParticipantGraphType>("participant").Description("The payee.")
             .Resolve(c => c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().ParticipantById.LoadAsync(c.Source.ParticipantId));
@@ -76,6 +83,8 @@ public sealed class CalculationRunGraphType : ObjectGraphType<CalculationRun>
     {
         Name = TypeName;
         Description = "One calculation of a period for all participants or some: deterministic, computed in the background in parallel per participant; its results never change.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is CalculationRun;
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
         Field<PeriodGraphType>("period").Description("The period calculated.")
             .Resolve(c => c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().PeriodById.LoadAsync(c.Source.PeriodId));
@@ -151,6 +160,19 @@ public sealed class StatementLineGraphType : ObjectGraphType<CalculationLine>
         Field<NonNullGraphType<DecimalStringGraphType>>("basis").Description("What the rate applies to: an amount in the line's currency, or units or deals for a SPIFF.").Resolve(c => Trim(c.Source.Basis));
         Field<DecimalStringGraphType>("rate").Description("The rate: a fraction for commission (\"0.05\" = 5 %), an amount per unit or deal for a SPIFF; null for caps, draws and adjustments.").Resolve(c => c.Source.Rate is { } r ? Trim(r) : (decimal?)null);
         Field<NonNullGraphType<MoneyGraphType>>("amount").Description("Rounded to the currency's minor unit, half away from zero.").Resolve(c => new MoneyValue(c.Source.Amount, c.Source.Currency.Trim()));
+        Field<IdGraphType>("contestId").Description("For a contest prize (an AWARD line): global id of the contest it was won in; null otherwise.")
+            .ResolveAsync(async c =>
+            {
+                if (c.Source.AwardId is not { } id || c.Source.Kind != nameof(LineKind.Award))
+                {
+                    return null;
+                }
+
+                // Award lines are few (prizes and dispute adjustments), so one small lookup each is fine.
+                await using var db = await c.RequestServices!.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync(c.CancellationToken);
+                var contest = await db.CompAdjustments.AsNoTracking().Where(a => a.Id == id).Select(a => a.ContestId).SingleOrDefaultAsync(c.CancellationToken);
+                return contest is { } k ? GlobalId.Encode(ContestGraphType.TypeName, k) : null;
+            });
         Field<CalendarDateGraphType>("adjustsPeriodStart").Description("For a prior-period adjustment or clawback: first day of the period it corrects.").Resolve(c => c.Source.AdjustsFrom);
         Field<CalendarDateGraphType>("adjustsPeriodEnd").Description("For a prior-period adjustment or clawback: last day of the period it corrects.").Resolve(c => c.Source.AdjustsTo);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<StatementLineSourceGraphType>>>>("sources").Description("The credits behind the line, with their sales and the part of the basis each contributed.")
@@ -225,6 +247,8 @@ public sealed class DisputeGraphType : ObjectGraphType<Dispute>
     {
         Name = TypeName;
         Description = "A rep's question about a statement line or a credit, and what sales operations decided. Every change is timestamped, audited and pushed to the rep.";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is Dispute;
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").Resolve(c => GlobalId.Encode(TypeName, c.Source.Id));
         Field<ParticipantGraphType>("participant").Description("The rep whose earnings are questioned.")
             .Resolve(c => c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().ParticipantById.LoadAsync(c.Source.ParticipantId));
@@ -277,6 +301,8 @@ public sealed class PayoutGraphType : ObjectGraphType<PayoutView>
     {
         Name = TypeName;
         Description = "The close of a period: the run paid, its approval (the sales manager, then finance), the lock and the payroll export (GET /payouts/{id}.csv).";
+        Interface<NodeInterface>();
+        IsTypeOf = o => o is PayoutView;
         Field<NonNullGraphType<IdGraphType>>("id").Description("Global id.").Resolve(c => GlobalId.Encode(TypeName, c.Source.Batch.Id));
         Field<PeriodGraphType>("period").Description("The period closed.")
             .Resolve(c => c.RequestServices!.GetRequiredService<OrganisationDataLoaders>().PeriodById.LoadAsync(c.Source.Batch.PeriodId));

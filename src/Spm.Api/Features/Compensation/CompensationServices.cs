@@ -1,3 +1,4 @@
+using Spm.Api.Features.Relay;
 using Spm.Api.Graph;
 
 namespace Spm.Api.Features.Compensation;
@@ -51,8 +52,9 @@ public static class CompensationServices
     }
 
     /// <summary>Root query fields.</summary>
-    public static void RegisterQueries(SpmQuery query)
+    public static void RegisterQueries(SpmQuery query, NodeRegistry nodes)
     {
+        CompensationNodes.Register(nodes);
         CompensationQueries.Register(query);
         DealEstimateQueries.Register(query);
     }

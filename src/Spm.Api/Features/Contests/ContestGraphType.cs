@@ -36,7 +36,8 @@ public sealed class ContestGraphType : ObjectGraphType<Contest>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("participantIds").Description("Global ids of the explicitly listed contestants; empty means everyone in scope.").Resolve(c => c.Source.ParticipantIds.Select(p => GlobalId.Encode(ParticipantGraphType.TypeName, p)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("teamIds").Description("Global ids of the competing teams of a team contest.").Resolve(c => c.Source.TeamIds.Select(t => GlobalId.Encode(TeamGraphType.TypeName, t)));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContestPairGraphType>>>>("pairs").Description("The pairs of a head-to-head contest.").Resolve(c => c.Source.Pairs);
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("prizes").Description("Prize per place, first place first (paid as SPIFFs once compensation exists).").Resolve(c => c.Source.Prizes);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<StringGraphType>>>>("prizes").Description("Prize text per place, first place first.").Resolve(c => c.Source.Prizes);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContestCashPrizeGraphType>>>>("cashPrizes").Description("Money per place, by place; paid as AWARD lines on the winners' statements when the contest ends (hidden contests pay nothing).").Resolve(c => c.Source.CashPrizes);
         Field<NonNullGraphType<BooleanGraphType>>("hidden").Description("Test mode: visible to admins only and never pushed to screens.").Resolve(c => c.Source.Hidden);
         Field<DateTimeOffsetGraphType>("startedAt").Description("When the scheduler started it.").Resolve(c => c.Source.StartedAt);
         Field<DateTimeOffsetGraphType>("endedAt").Description("When the scheduler ended it and froze the standings.").Resolve(c => c.Source.EndedAt);

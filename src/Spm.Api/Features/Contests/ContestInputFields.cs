@@ -22,7 +22,8 @@ internal static class ContestInputFields
         input.Field<ListGraphType<NonNullGraphType<IdGraphType>>>("participantIds").Description("Global ids of the contestants; empty or absent means everyone in scope.");
         input.Field<ListGraphType<NonNullGraphType<IdGraphType>>>("teamIds").Description("Global ids of the competing teams (TEAM_VS_TEAM, at least two).");
         input.Field<ListGraphType<NonNullGraphType<ContestPairInputGraphType>>>("pairs").Description("The pairs (HEAD_TO_HEAD, at least one).");
-        input.Field<ListGraphType<NonNullGraphType<StringGraphType>>>("prizes").Description("Prize text per place, first place first (at most 20).");
+        input.Field<ListGraphType<NonNullGraphType<StringGraphType>>>("prizes").Description("Prize text per place, first place first (at most 20); non-cash prizes such as a trophy.");
+        input.Field<ListGraphType<NonNullGraphType<ContestCashPrizeInputGraphType>>>("cashPrizes").Description("Money per place, paid as AWARD lines on the winners' statements when the contest ends (not for TEAM_VS_TEAM; never for hidden contests).");
         input.Field<BooleanGraphType>("hidden").Description("Test mode: visible to admins only and never pushed to screens (default false).");
     }
 

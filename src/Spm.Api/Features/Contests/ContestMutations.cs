@@ -48,6 +48,7 @@ public static class ContestMutations
             c.TeamIds,
             c.Pairs,
             c.Prizes,
+            c.CashPrizes,
             c.Hidden,
         };
     }
@@ -206,7 +207,10 @@ public static class ContestMutations
             teamIds,
             pairs,
             input.Has("prizes") && input.Raw("prizes") is IEnumerable<object?> prizes ? [.. prizes.Select(p => p as string ?? string.Empty)] : existing?.Prizes ?? [],
-            input.Raw("hidden") is bool hidden ? hidden : existing?.Hidden ?? false);
+            input.Raw("hidden") is bool hidden ? hidden : existing?.Hidden ?? false,
+            input.Has("cashPrizes")
+                ? [.. input.Objects("cashPrizes").Select(p => new ContestCashPrize(p.WholeNumber("place") ?? 0, p.Number("amount") ?? 0m, p.Text("currency") ?? string.Empty))]
+                : existing?.CashPrizes ?? []);
     }
 
     private static DateTimeOffset? Instant(InputReader input, string name) => input.Raw(name) switch

@@ -23,6 +23,8 @@ public static class ContestServices
         services.AddSingleton<ContestStandingGraphType>();
         services.AddSingleton<ContestPairGraphType>();
         services.AddSingleton<ContestPairInputGraphType>();
+        services.AddSingleton<ContestCashPrizeInputGraphType>();
+        services.AddSingleton<ContestCashPrizeGraphType>();
         services.AddSingleton<ContestGraphType>();
         services.AddSingleton<CreateContestInputGraphType>();
         services.AddSingleton<UpdateContestInputGraphType>();

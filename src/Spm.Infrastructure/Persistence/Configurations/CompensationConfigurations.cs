@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Spm.Domain.Approvals;
+using Spm.Domain.Contests;
 using Spm.Domain.Organisation;
 using Spm.Infrastructure.Compensation;
 
@@ -143,6 +144,9 @@ internal sealed class CompAdjustmentConfiguration : IEntityTypeConfiguration<Com
         builder.HasOne<Period>().WithMany().HasForeignKey(a => a.PeriodId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Period>().WithMany().HasForeignKey(a => a.OriginPeriodId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.TenantId, a.PeriodId, a.ParticipantId });
+        builder.HasOne<Contest>().WithMany().HasForeignKey(a => a.ContestId).OnDelete(DeleteBehavior.Restrict);
+        // Ending a contest pays each prize once, whatever retries or second nodes do.
+        builder.HasIndex(a => new { a.TenantId, a.ContestId, a.ContestPlace, a.ParticipantId }).IsUnique().HasFilter("contest_id IS NOT NULL").HasDatabaseName("ux_comp_adjustments_contest_prize");
     }
 }
 

@@ -27,12 +27,17 @@ internal sealed class ContestConfiguration : IEntityTypeConfiguration<Contest>
         builder.Ignore(c => c.TeamIds);
         builder.Ignore(c => c.Pairs);
         builder.Ignore(c => c.Prizes);
+        builder.Ignore(c => c.CashPrizes);
+        builder.Ignore(c => c.PrizePlaces);
         builder.Ignore(c => c.Baselines);
         builder.Ignore(c => c.RanksTeams);
         builder.Property<Guid[]>("participantIds").HasColumnName("participant_ids");
         builder.Property<Guid[]>("teamIds").HasColumnName("team_ids");
         builder.Property<Guid[]>("pairIds").HasColumnName("pair_ids");
         builder.Property<string[]>("prizes").HasColumnName("prizes");
+        builder.Property<int[]>("cashPlaces").HasColumnName("cash_prize_places");
+        builder.Property<decimal[]>("cashAmounts").HasColumnName("cash_prize_amounts").HasColumnType("numeric(20,4)[]");
+        builder.Property<string[]>("cashCurrencies").HasColumnName("cash_prize_currencies");
         builder.Property<Guid[]>("baselineSubjects").HasColumnName("baseline_subjects");
         builder.Property<decimal[]>("baselineScores").HasColumnName("baseline_scores").HasColumnType("numeric(20,4)[]");
         builder.HasOne<Tenant>().WithMany().HasForeignKey(c => c.TenantId).OnDelete(DeleteBehavior.Cascade);

@@ -835,6 +835,21 @@ namespace Spm.Infrastructure.Persistence.Migrations
                         .HasColumnType("uuid[]")
                         .HasColumnName("baseline_subjects");
 
+                    b.PrimitiveCollection<decimal[]>("cashAmounts")
+                        .IsRequired()
+                        .HasColumnType("numeric(20,4)[]")
+                        .HasColumnName("cash_prize_amounts");
+
+                    b.PrimitiveCollection<string[]>("cashCurrencies")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("cash_prize_currencies");
+
+                    b.PrimitiveCollection<int[]>("cashPlaces")
+                        .IsRequired()
+                        .HasColumnType("integer[]")
+                        .HasColumnName("cash_prize_places");
+
                     b.PrimitiveCollection<Guid[]>("pairIds")
                         .IsRequired()
                         .HasColumnType("uuid[]")
@@ -2079,6 +2094,14 @@ namespace Spm.Infrastructure.Persistence.Migrations
                         .HasColumnType("numeric(20,4)")
                         .HasColumnName("amount");
 
+                    b.Property<Guid?>("ContestId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("contest_id");
+
+                    b.Property<int?>("ContestPlace")
+                        .HasColumnType("integer")
+                        .HasColumnName("contest_place");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -2125,6 +2148,9 @@ namespace Spm.Infrastructure.Persistence.Migrations
                     b.HasKey("Id")
                         .HasName("pk_comp_adjustments");
 
+                    b.HasIndex("ContestId")
+                        .HasDatabaseName("ix_comp_adjustments_contest_id");
+
                     b.HasIndex("OriginPeriodId")
                         .HasDatabaseName("ix_comp_adjustments_origin_period_id");
 
@@ -2136,6 +2162,11 @@ namespace Spm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "PeriodId", "ParticipantId")
                         .HasDatabaseName("ix_comp_adjustments_tenant_id_period_id_participant_id");
+
+                    b.HasIndex("TenantId", "ContestId", "ContestPlace", "ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("ux_comp_adjustments_contest_prize")
+                        .HasFilter("contest_id IS NOT NULL");
 
                     b.ToTable("comp_adjustments", (string)null);
                 });
@@ -3977,6 +4008,12 @@ namespace Spm.Infrastructure.Persistence.Migrations
 
             modelBuilder.Entity("Spm.Infrastructure.Compensation.CompAdjustment", b =>
                 {
+                    b.HasOne("Spm.Domain.Contests.Contest", null)
+                        .WithMany()
+                        .HasForeignKey("ContestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_comp_adjustments_contests_contest_id");
+
                     b.HasOne("Spm.Domain.Organisation.Period", null)
                         .WithMany()
                         .HasForeignKey("OriginPeriodId")
