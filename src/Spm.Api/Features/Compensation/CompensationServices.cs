@@ -1,4 +1,6 @@
 using Spm.Api.Graph;
+using Spm.Api.Hosting;
+using Spm.Infrastructure.Compensation;
 
 namespace Spm.Api.Features.Compensation;
 
@@ -7,6 +9,7 @@ public static class CompensationServices
 {
     public static IServiceCollection AddSpmCompensation(this IServiceCollection services)
     {
+        services.AddOptions<CalculationRunOptions>().BindConfiguration(SpmConfigurationKeys.CompensationRuns);
         services.AddScoped<EarningsVisibility>();
         services.AddScoped<StatementReader>();
         services.AddSingleton<CalculationRunInbox>();
