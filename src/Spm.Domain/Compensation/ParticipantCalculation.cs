@@ -733,9 +733,10 @@ internal sealed class ParticipantCalculation
                     PlanVersion = key.Item2,
                     ComponentId = key.Item3,
                     ComponentName = name,
+                    // Stored statements come back at the column's scale: print every figure at the currency's.
                     Rule = corrected == 0m
-                        ? Invariant($"correction of {p.Locked.Period} (locked): {name} paid {was}, recalculated {now} {currency}")
-                        : Invariant($"correction of {p.Locked.Period} (locked): {name} paid {was} and corrected by {corrected} since, recalculated {now} {currency}"),
+                        ? Invariant($"correction of {p.Locked.Period} (locked): {name} paid {Money.Round(was, currency)}, recalculated {Money.Round(now, currency)} {currency}")
+                        : Invariant($"correction of {p.Locked.Period} (locked): {name} paid {Money.Round(was, currency)} and corrected by {Money.Round(corrected, currency)} since, recalculated {Money.Round(now, currency)} {currency}"),
                     Basis = now,
                     Amount = amount,
                     Currency = currency,
