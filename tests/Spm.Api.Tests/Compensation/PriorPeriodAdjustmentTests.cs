@@ -58,7 +58,7 @@ public sealed class PriorPeriodAdjustmentTests(DatabaseFixture fixture) : IClass
         Assert.Equal("200.00", Assert.Single(statement["priorPeriodAdjustments"]!.AsArray())!["amount"]!["amount"]!.GetValue<string>());
         Assert.Equal("200.00", statement["payout"]!["amount"]!.GetValue<string>());
 
-        // January's statement is the locked one, unchanged: 1,000.00, no correction on it.
+        // January's statement is the paid one (the first run, not the later one), unchanged: 1,000.00, no correction on it.
         var january = (await world.Admin.DataAsync(Statement, new { p = world.Rep(1), period = world.Month("2026-01") }))["statement"]!;
         Assert.Equal((januaryRun, "1000.00"), (january["run"]!["id"]!.GetValue<string>(), january["payout"]!["amount"]!.GetValue<string>()));
         Assert.Empty(january["priorPeriodAdjustments"]!.AsArray());
@@ -114,9 +114,39 @@ public sealed class PriorPeriodAdjustmentTests(DatabaseFixture fixture) : IClass
         }
 
         Assert.Equal([(late.PostingDate.ToString("yyyy-MM", CultureInfo.InvariantCulture), "COMMISSION", 200.00m)], paid);
+
+        // A paid period stays locked; lockPeriod / unlockPeriod lock other periods for crediting alone, audited.
+        Assert.Equal("PERIOD_PAID", await LockErrorAsync(world, "unlockPeriod", "2026-01"));
+        Assert.Equal("PERIOD_LOCKED", await LockErrorAsync(world, "lockPeriod", "2026-01"));
+        var locked = (await world.Admin.DataAsync($"mutation {{ lockPeriod(input: {{ periodId: \"{world.Month("2026-03")}\" }}) {{ period {{ name }} locked lockedAt errors {{ code }} }} }}"))["lockPeriod"]!;
+        Assert.Equal((true, 0), (locked["locked"]!.GetValue<bool>(), locked["errors"]!.AsArray().Count));
+        Assert.NotNull(locked["lockedAt"]);
+        await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("M-1", "500.00", world.Rep(1), closeDate: "2026-03-05"));
+        Assert.True((await CreditAsync(tenant, rep, "M-1")).PostingDate > new DateOnly(2026, 3, 31));
+        var unlocked = (await world.Admin.DataAsync($"mutation {{ unlockPeriod(input: {{ periodId: \"{world.Month("2026-03")}\" }}) {{ locked errors {{ code }} }} }}"))["unlockPeriod"]!;
+        Assert.Equal((false, 0), (unlocked["locked"]!.GetValue<bool>(), unlocked["errors"]!.AsArray().Count));
+        Assert.Equal("PERIOD_NOT_LOCKED", await LockErrorAsync(world, "unlockPeriod", "2026-03"));
+        await using (var db = fixture.CreateContext(tenant))
+        {
+            Assert.True(await db.PeriodLocks.AnyAsync(l => l.PeriodId == world.Months["2026-01"]));
+            Assert.False(await db.PeriodLocks.AnyAsync(l => l.PeriodId == world.Months["2026-03"]));
+            Assert.Equal(["period.lock", "period.unlock"], await db.AuditLog.Where(a => a.EntityType == "Period").OrderBy(a => a.OccurredAt).Select(a => a.Action).ToListAsync());
+        }
     }
 
-    /// <summary>Rep 01 on a 10 % plan sells 10,000.00 in January; January is run (1,000.00), approved and locked.</summary>
+    private static async Task<string> LockErrorAsync(CompWorld world, string mutation, string month)
+    {
+        var result = (await world.Admin.DataAsync($"mutation {{ {mutation}(input: {{ periodId: \"{world.Month(month)}\" }}) {{ period {{ id }} errors {{ code field }} }} }}"))[mutation]!;
+        Assert.Null(result["period"]);
+        var error = Assert.Single(result["errors"]!.AsArray())!;
+        Assert.Equal(["input", "periodId"], error["field"]!.AsArray().Select(f => f!.GetValue<string>()));
+        return error["code"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// Rep 01 on a 10 % plan sells 10,000.00 in January; January is run twice (1,000.00 each), and the first run is
+    /// approved and locked (paid), so the paid statement is not simply the latest run.
+    /// </summary>
     private async Task<(CompWorld World, string JanuaryRun)> PaidJanuaryAsync()
     {
         var world = await CompWorld.CreateAsync(fixture);
@@ -126,6 +156,7 @@ public sealed class PriorPeriodAdjustmentTests(DatabaseFixture fixture) : IClass
         var run = await world.RunAsync("2026-01");
         var statement = await StatementAsync(world, world.Org.RepIds[0], run);
         Assert.Equal("1000.00", statement["payout"]!["amount"]!.GetValue<string>());
+        Assert.NotEqual(run, await world.RunAsync("2026-01"));
         await LockAsync(world, run);
         return (world, run);
     }

@@ -50,6 +50,8 @@ public static class CompensationServices
         services.AddSingleton<DecideDisputeInputGraphType>();
         services.AddSingleton<SubmitPayoutInputGraphType>();
         services.AddSingleton<DecidePayoutInputGraphType>();
+        services.AddSingleton<PeriodLockPayloadGraphType>();
+        services.AddSingleton<PeriodLockInputGraphType>();
         return services;
     }
 
@@ -66,6 +68,7 @@ public static class CompensationServices
         CompPlanMutations.Register(mutation);
         CalculationRunMutations.Register(mutation);
         PayoutMutations.Register(mutation);
+        PeriodLockMutations.Register(mutation);
         DisputeMutations.Register(mutation);
     }
 

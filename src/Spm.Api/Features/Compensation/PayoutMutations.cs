@@ -46,7 +46,7 @@ public static class PayoutMutations
             .ResolveAsync(async c => await CompensationMutation.Run(c, m => DecideAsync(m, step: null, approve: false), e => new PayoutPayload(null, [e])));
         mutation.Field<NonNullGraphType<PayoutPayloadGraphType>>("lockPayout")
             .Requires(Capability.ManagePayouts)
-            .Description("Locks an APPROVED payout's period: it is handed to payroll (GET /payouts/{id}.csv) and never calculated again; later changes arrive as adjustments in the next open period.")
+            .Description("Locks an APPROVED payout's period: it is handed to payroll (GET /payouts/{id}.csv), never calculated again, and locked for crediting in the same transaction (a late sale dated in it posts in the open period, like `lockPeriod`); whatever still changes its recalculation arrives as a prior-period adjustment in the next open period's run.")
             .Argument<NonNullGraphType<DecidePayoutInputGraphType>>("input", "The payout.")
             .ResolveAsync(async c => await CompensationMutation.Run(c, LockAsync, e => new PayoutPayload(null, [e])));
     }
