@@ -94,7 +94,8 @@ public static class CompensationInputLoader
         {
             // A what-if prices a draft plan over this period only: corrections of paid periods are not its question.
             var fx = new FxRateTable(tenant.Id, tenant.ReportingCurrency, rates);
-            priors = await RecalculatePriorsAsync(db, period, yearStart, tenant.FiscalYearStartMonth, priors, credits, quotas, fx, inScope, request.MaxDegreeOfParallelism, cancellationToken);
+            var payCurrency = assignments.GroupBy(a => a.ParticipantId).ToDictionary(g => g.Key, g => g.First().Currency);
+            priors = await RecalculatePriorsAsync(db, period, yearStart, tenant.FiscalYearStartMonth, priors, credits, quotas, fx, payCurrency, request.MaxDegreeOfParallelism, cancellationToken);
         }
 
         return new CompensationInput
@@ -235,8 +236,9 @@ public static class CompensationInputLoader
     /// </remarks>
     private static async Task<List<PriorPeriodResult>> RecalculatePriorsAsync(
         SpmDbContext db, Period period, DateOnly yearStart, int fiscalYearStartMonth, List<PriorPeriodResult> priors, List<CompCredit> credits,
-        List<ParticipantQuota> quotas, FxRateTable fx, HashSet<Guid> participants, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+        List<ParticipantQuota> quotas, FxRateTable fx, Dictionary<Guid, string> payCurrency, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
+        var participants = payCurrency.Keys.ToHashSet();
         var rows = await db.CompPlanAssignments.AsNoTracking()
             .Where(a => a.EffectiveFrom <= period.EndDate && (a.EffectiveTo == null || a.EffectiveTo >= yearStart))
             .ToListAsync(cancellationToken);
@@ -279,8 +281,13 @@ public static class CompensationInputLoader
             }).Participants.ToDictionary(p => p.ParticipantId);
             foreach (var p in group)
             {
-                // Nobody on a plan in that period any more: nothing to compare, the payment stands.
-                result.Add(recalculated.TryGetValue(p.Locked.ParticipantId, out var now) ? new PriorPeriodResult(p.Locked, now) : p);
+                // Nobody on a plan in that period any more: nothing to compare, the payment stands. A participant whose pay
+                // currency changed since is not corrected either: the engine refuses to net two currencies, and one such
+                // participant must not stop the whole run (and every later run of the year) for everyone.
+                var comparable = recalculated.TryGetValue(p.Locked.ParticipantId, out var now)
+                    && string.Equals(now.Currency, p.Locked.Currency, StringComparison.Ordinal)
+                    && string.Equals(payCurrency[p.Locked.ParticipantId], p.Locked.Currency, StringComparison.Ordinal);
+                result.Add(comparable ? new PriorPeriodResult(p.Locked, now) : p);
             }
         }
 
