@@ -140,6 +140,47 @@ public sealed class CalculationRunLeaseTests(DatabaseFixture fixture) : IClassFi
         Assert.Equal(825.03m, done.PayoutByCurrency["EUR"]);
     }
 
+    [Fact]
+    public async Task The_holder_renews_its_lease_while_it_computes()
+    {
+        var (world, _) = await CompWorld.WithMarchRunAsync(fixture);
+        var tenant = world.Org.TenantId;
+        await using var dataSource = Npgsql.NpgsqlDataSource.Create(fixture.ConnectionString);
+        // A 6 s lease renewed every 2 s, and a computation that takes over 8 s (4 s after each of its two chunks): without
+        // renewal the lease would run out mid-run and the app's own worker (polling every 200 ms) would take the run over.
+        var lease = new CalculationRunLeases.Policy("slow-node", TimeSpan.FromSeconds(6), 3);
+        Spm.Domain.Organisation.Period march;
+        await using (var db = fixture.CreateContext(tenant))
+        {
+            march = await db.Periods.AsNoTracking().SingleAsync(p => p.Id == world.Months["2026-03"]);
+        }
+
+        var run = CalculationRunExecutor.NewRun(tenant, march, CalculationRunKind.Regular, null, null, "test", DateTimeOffset.UtcNow);
+        run.Status = CalculationRunStatus.Running;
+        run.LeaseOwner = lease.Owner;
+        run.LeaseExpiresAt = DateTimeOffset.UtcNow.Add(lease.Duration);
+        run.Attempts = 1;
+        await using (var db = fixture.CreateContext(tenant))
+        {
+            db.CalculationRuns.Add(run);
+            await db.SaveChangesAsync();
+        }
+
+        var seen = new List<DateTimeOffset>();
+        var outcome = await CalculationRunExecutor.ExecuteAsync(dataSource, new CalculationRunLeases.Claim(tenant, run.Id, 1), lease, TimeProvider.System, async (done, total) =>
+        {
+            await using var db = fixture.CreateContext(tenant);
+            seen.Add((await db.CalculationRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id)).LeaseExpiresAt!.Value);
+            await Task.Delay(TimeSpan.FromSeconds(4));
+        }, CancellationToken.None);
+
+        // Two chunks (two participants), 4 s apart: a renewal moved the expiry between them; the run is this node's to the end.
+        Assert.Equal(2, seen.Count);
+        Assert.True(seen[1] > seen[0], $"The lease was not renewed: {seen[0]:O} then {seen[1]:O}.");
+        Assert.Equal((true, false), (outcome.Claimed, outcome.LeaseLost));
+        Assert.Equal(825.03m, outcome.PayoutByCurrency["EUR"]);
+    }
+
     private async Task WaitAsync(Guid tenant, Guid runId, CalculationRunStatus status)
     {
         for (var i = 0; i < 600; i++)
