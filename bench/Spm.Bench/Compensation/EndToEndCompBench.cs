@@ -86,7 +86,8 @@ internal sealed class EndToEndCompBench : IBenchmark
         var run = CalculationRunExecutor.NewRun(tenantId, march, CalculationRunKind.Regular, null, null, "bench", DateTimeOffset.UtcNow);
         db.CalculationRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
-        return await CalculationRunExecutor.ExecuteAsync(db, run.Id, TimeProvider.System, null, cancellationToken);
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        return await CalculationRunExecutor.RunAsync(dataSource, run.Id, new CalculationRunLeases.Policy("bench", TimeSpan.FromMinutes(5), 1), TimeProvider.System, null, cancellationToken);
     }
 
     private static async Task<int> BaselineAsync(string connectionString, Guid tenantId, Period march, CancellationToken cancellationToken)

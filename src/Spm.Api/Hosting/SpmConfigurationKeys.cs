@@ -70,6 +70,9 @@ public static class SpmConfigurationKeys
     /// <summary>Outbox dispatcher tuning bound onto <c>OutboxDispatcherOptions</c>: <c>PollInterval</c>, <c>BatchSize</c>, <c>Workers</c>, <c>MaxBackoff</c>, <c>Enabled</c>.</summary>
     public const string LiveDispatcher = "Spm:Live:Dispatcher";
 
+    /// <summary>Calculation runs shared between nodes, bound onto <c>CalculationRunOptions</c>: <c>LeaseDuration</c>, <c>PollInterval</c>, <c>MaxAttempts</c>.</summary>
+    public const string CompensationRuns = "Spm:Compensation:Runs";
+
     public static readonly IReadOnlyList<string> All =
     [
         Postgres, Redis, DataDirectory, RedisKeyPrefix, GraphQL, GraphQLBudgets, GraphQLClientBudgets, GraphQLRoleBudgets, OtlpEndpoint, Urls, Environment,
@@ -80,6 +83,7 @@ public static class SpmConfigurationKeys
         ForwardedHeadersKnownProxies, ForwardedHeadersKnownNetworks,
         Ingest, IngestMaxBodyBytes, IngestBatchSize, IngestMaxReportedErrors,
         Live, LiveTop, LiveBoardInterval, LiveCelebrationInterval, LiveCelebrationsListed, LiveChannelPrefix, LiveDispatcher,
+        CompensationRuns,
     ];
 
     /// <summary>The environment-variable spelling of a key (':' becomes '__').</summary>

@@ -632,10 +632,14 @@ internal sealed class ParticipantCalculation
         }
     }
 
-    // Locked periods never change: what a recomputation finds different arrives here, per component.
+    // Locked periods never change: what a recomputation finds different arrives here, per component. The amount is
+    // recalculated - paid - corrections of that period already paid by later locked statements, so a difference is paid
+    // once, in the first open period that sees it, and never again by the periods after. Draws are balances, not
+    // earnings; awards are paid once where they were granted and never recalculated from credits.
     private void Adjustments()
     {
-        foreach (var p in ctx.PriorOf(participant))
+        var priors = ctx.PriorOf(participant);
+        foreach (var p in priors)
         {
             if (p.Recomputed is not { } recomputed)
             {
@@ -647,13 +651,15 @@ internal sealed class ParticipantCalculation
                 throw new DomainException("COMP_ADJUSTMENT_CURRENCY", $"The statement of {p.Locked.Period} for participant {participant} is not in {currency}: adjust it in its own currency.", "priorPeriods");
             }
 
-            var totals = new Dictionary<(Guid, int, string), (string Name, decimal Locked, decimal Now)>();
+            var totals = new Dictionary<(Guid, int, string), (string Name, decimal Locked, decimal Now, decimal Corrected)>();
             var order = new List<(Guid, int, string)>();
+            var lockedSources = new Dictionary<(Guid, int, string), Dictionary<Guid, LineSource>>();
+            var nowSources = new Dictionary<(Guid, int, string), Dictionary<Guid, LineSource>>();
             void Sum(IEnumerable<StatementLine> source, bool locked)
             {
                 foreach (var line in source)
                 {
-                    if (line.Kind is LineKind.Draw or LineKind.DrawRecovery or LineKind.PriorPeriodAdjustment)
+                    if (line.Kind is LineKind.Draw or LineKind.DrawRecovery or LineKind.PriorPeriodAdjustment or LineKind.Award)
                     {
                         continue;
                     }
@@ -662,19 +668,60 @@ internal sealed class ParticipantCalculation
                     if (!totals.TryGetValue(key, out var v))
                     {
                         order.Add(key);
-                        v = (line.ComponentName, 0m, 0m);
+                        v = (line.ComponentName, 0m, 0m, 0m);
                     }
 
                     totals[key] = locked ? v with { Locked = v.Locked + line.Amount } : v with { Now = v.Now + line.Amount };
+                    var sources = locked ? lockedSources : nowSources;
+                    if (!sources.TryGetValue(key, out var byCredit))
+                    {
+                        sources[key] = byCredit = [];
+                    }
+
+                    foreach (var s in line.Sources)
+                    {
+                        byCredit[s.CreditId] = byCredit.TryGetValue(s.CreditId, out var known) ? known with { Basis = known.Basis + s.Basis } : s;
+                    }
                 }
             }
 
             Sum(p.Locked.Lines, locked: true);
             Sum(recomputed.Lines, locked: false);
+            // Corrections of this period already paid by later locked statements (a correction paid in February for
+            // January is not paid again by March).
+            foreach (var later in priors)
+            {
+                foreach (var line in later.Locked.Lines)
+                {
+                    if (line.Kind == LineKind.PriorPeriodAdjustment && line.AdjustsPeriod == p.Locked.Period)
+                    {
+                        var key = (line.PlanId, line.PlanVersion, line.ComponentId);
+                        if (!totals.TryGetValue(key, out var v))
+                        {
+                            order.Add(key);
+                            v = (line.ComponentName, 0m, 0m, 0m);
+                        }
+
+                        totals[key] = v with { Corrected = v.Corrected + line.Amount };
+                        // The credits it traced are accounted for: the next correction traces only what changed since.
+                        if (!lockedSources.TryGetValue(key, out var byCredit))
+                        {
+                            lockedSources[key] = byCredit = [];
+                        }
+
+                        foreach (var x in line.Sources)
+                        {
+                            byCredit[x.CreditId] = byCredit.TryGetValue(x.CreditId, out var known) ? known with { Basis = known.Basis + x.Basis } : x;
+                        }
+                    }
+                }
+            }
+
             foreach (var key in order)
             {
-                var (name, was, now) = totals[key];
-                if (now == was)
+                var (name, was, now, corrected) = totals[key];
+                var amount = Money.Round(now - was - corrected, currency);
+                if (amount == 0m)
                 {
                     continue;
                 }
@@ -686,14 +733,44 @@ internal sealed class ParticipantCalculation
                     PlanVersion = key.Item2,
                     ComponentId = key.Item3,
                     ComponentName = name,
-                    Rule = Invariant($"correction of {p.Locked.Period}: {name} was {was}, is now {now} {currency}"),
+                    // Stored statements come back at the column's scale: print every figure at the currency's.
+                    Rule = corrected == 0m
+                        ? Invariant($"correction of {p.Locked.Period} (locked): {name} paid {Money.Round(was, currency)}, recalculated {Money.Round(now, currency)} {currency}")
+                        : Invariant($"correction of {p.Locked.Period} (locked): {name} paid {Money.Round(was, currency)} and corrected by {Money.Round(corrected, currency)} since, recalculated {Money.Round(now, currency)} {currency}"),
                     Basis = now,
-                    Amount = now - was,
+                    Amount = amount,
                     Currency = currency,
                     AdjustsPeriod = p.Locked.Period,
+                    Sources = ChangedSources(lockedSources.GetValueOrDefault(key), nowSources.GetValueOrDefault(key)),
                 });
             }
         }
+    }
+
+    // The credits behind a correction: those the recalculation counts and the locked statement did not (or counted with
+    // another basis), with the basis they add; credits the locked statement counted and the recalculation drops, negative.
+    private static List<LineSource> ChangedSources(Dictionary<Guid, LineSource>? locked, Dictionary<Guid, LineSource>? now)
+    {
+        var changed = new List<LineSource>();
+        foreach (var (id, s) in now ?? [])
+        {
+            var before = locked is not null && locked.TryGetValue(id, out var l) ? l.Basis : 0m;
+            if (s.Basis != before)
+            {
+                changed.Add(s with { Basis = s.Basis - before });
+            }
+        }
+
+        foreach (var (id, s) in locked ?? [])
+        {
+            if (now is null || !now.ContainsKey(id))
+            {
+                changed.Add(s with { Basis = -s.Basis });
+            }
+        }
+
+        changed.Sort((x, y) => x.CreditId.CompareTo(y.CreditId));
+        return changed;
     }
 
     private (decimal Paid, decimal Recovered, decimal Before, decimal Carried) Draw()

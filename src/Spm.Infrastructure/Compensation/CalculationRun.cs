@@ -40,4 +40,17 @@ public sealed class CalculationRun : ITenantOwned
     public DateTimeOffset? StartedAt { get; set; }
 
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>
+    /// The node computing the run (while RUNNING). With <see cref="LeaseExpiresAt"/> it is the run's lease: the
+    /// holder renews it while it computes, and a RUNNING run whose lease ran out belongs to a dead node, so any
+    /// node's worker may take it over (<see cref="CalculationRunLeases"/>).
+    /// </summary>
+    public string? LeaseOwner { get; set; }
+
+    /// <summary>When the lease runs out, by the database's clock (every node compares against the same clock).</summary>
+    public DateTimeOffset? LeaseExpiresAt { get; set; }
+
+    /// <summary>How many times a worker claimed the run; a run claimed this often without finishing ends FAILED.</summary>
+    public int Attempts { get; set; }
 }

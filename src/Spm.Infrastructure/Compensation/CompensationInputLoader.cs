@@ -90,6 +90,13 @@ public static class CompensationInputLoader
         var credits = participants.Count == 0
             ? []
             : await LoadCreditsAsync(db, period.TenantId, yearStart, period.StartDate, period.EndDate, request.Scope is null ? null : participants, cancellationToken);
+        if (whatIf is null && priors.Count > 0)
+        {
+            // A what-if prices a draft plan over this period only: corrections of paid periods are not its question.
+            var fx = new FxRateTable(tenant.Id, tenant.ReportingCurrency, rates);
+            var payCurrency = assignments.GroupBy(a => a.ParticipantId).ToDictionary(g => g.Key, g => g.First().Currency);
+            priors = await RecalculatePriorsAsync(db, period, yearStart, tenant.FiscalYearStartMonth, priors, credits, quotas, fx, payCurrency, request.MaxDegreeOfParallelism, cancellationToken);
+        }
 
         return new CompensationInput
         {
@@ -210,6 +217,81 @@ public static class CompensationInputLoader
 
         strings[value] = value;
         return value;
+    }
+
+    /// <summary>
+    /// Each locked period of the fiscal year calculated again with today's data (the credits now stored, which include
+    /// late credits and re-crediting adjustments that posted to its dates, today's plans, quotas and rates), for the
+    /// participants it paid. The engine compares it with what was paid and puts the difference on this period's
+    /// statement as a prior-period adjustment (<see cref="PriorPeriodResult"/>). A locked period is calculated with the
+    /// draw balance it opened with and the locked statements before it, exactly as its own run was; its awards are left
+    /// out because they are not recalculated (the engine leaves award lines out of the comparison).
+    /// </summary>
+    /// <remarks>
+    /// Since locking a payout also locks the period for crediting (PayoutMutations), a sale arriving late for a paid
+    /// period posts its credit in the open period, where this period's own run pays it; the recalculation of the locked
+    /// period does not see it (it reads credits by posting date), so it is never paid twice. What remains for
+    /// corrections: credits written into a paid period's dates by other paths (a period unlocked for crediting, rows
+    /// loaded directly), and changes of plans, quotas or rates that reach back into it.
+    /// </remarks>
+    private static async Task<List<PriorPeriodResult>> RecalculatePriorsAsync(
+        SpmDbContext db, Period period, DateOnly yearStart, int fiscalYearStartMonth, List<PriorPeriodResult> priors, List<CompCredit> credits,
+        List<ParticipantQuota> quotas, FxRateTable fx, Dictionary<Guid, string> payCurrency, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
+        var participants = payCurrency.Keys.ToHashSet();
+        var rows = await db.CompPlanAssignments.AsNoTracking()
+            .Where(a => a.EffectiveFrom <= period.EndDate && (a.EffectiveTo == null || a.EffectiveTo >= yearStart))
+            .ToListAsync(cancellationToken);
+        rows = [.. rows.Where(a => participants.Contains(a.ParticipantId)).OrderBy(a => a.Id)];
+        var planIds = rows.Select(a => a.PlanId).Distinct().ToList();
+        var plans = (await db.CompPlanVersions.AsNoTracking()
+            .Where(v => planIds.Contains(v.PlanId) && v.Status == CompPlanVersionStatus.Published)
+            .ToListAsync(cancellationToken)).Select(CompPlanDocuments.ToPlan).ToList();
+
+        var result = new List<PriorPeriodResult>(priors.Count);
+        foreach (var group in priors.GroupBy(p => p.Locked.Period).OrderBy(g => g.Key.Start))
+        {
+            var locked = group.Key;
+            var who = group.Select(p => p.Locked.ParticipantId).ToHashSet();
+            var assignments = rows.Where(a => who.Contains(a.ParticipantId) && a.EffectiveFrom <= locked.End && (a.EffectiveTo == null || a.EffectiveTo >= locked.Start))
+                .Select(a => new PlanAssignment
+                {
+                    AssignmentId = a.Id,
+                    ParticipantId = a.ParticipantId,
+                    PlanId = a.PlanId,
+                    From = a.EffectiveFrom,
+                    To = a.EffectiveTo,
+                    OnTargetEarnings = a.OnTargetEarnings,
+                    TargetIncentive = a.TargetIncentive,
+                    Currency = a.Currency.Trim(),
+                }).ToList();
+            var recalculated = CompensationEngine.Calculate(new CompensationInput
+            {
+                Period = locked,
+                FiscalYearStartMonth = fiscalYearStartMonth,
+                Plans = plans,
+                Assignments = assignments,
+                Credits = [.. credits.Where(c => c.PostingDate <= locked.End && who.Contains(c.ParticipantId))],
+                Quotas = quotas,
+                DrawBalances = [.. group.Where(p => p.Locked.DrawBalanceBefore != 0m).Select(p => new DrawBalance(p.Locked.ParticipantId, p.Locked.DrawBalanceBefore, p.Locked.Currency))],
+                PriorPeriods = [.. priors.Where(p => p.Locked.Period.End < locked.Start && who.Contains(p.Locked.ParticipantId)).Select(p => new PriorPeriodResult(p.Locked))],
+                Fx = fx,
+                Participants = [.. who],
+                MaxDegreeOfParallelism = maxDegreeOfParallelism,
+            }).Participants.ToDictionary(p => p.ParticipantId);
+            foreach (var p in group)
+            {
+                // Nobody on a plan in that period any more: nothing to compare, the payment stands. A participant whose pay
+                // currency changed since is not corrected either: the engine refuses to net two currencies, and one such
+                // participant must not stop the whole run (and every later run of the year) for everyone.
+                var comparable = recalculated.TryGetValue(p.Locked.ParticipantId, out var now)
+                    && string.Equals(now.Currency, p.Locked.Currency, StringComparison.Ordinal)
+                    && string.Equals(payCurrency[p.Locked.ParticipantId], p.Locked.Currency, StringComparison.Ordinal);
+                result.Add(comparable ? new PriorPeriodResult(p.Locked, now) : p);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>Locked statements of earlier periods of the fiscal year, and the draw balance carried out of the latest one.</summary>

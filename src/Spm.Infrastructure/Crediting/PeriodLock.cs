@@ -4,8 +4,9 @@ namespace Spm.Infrastructure.Crediting;
 
 /// <summary>
 /// A locked fiscal period: credits, reversals and adjustments that belong to it post into the first open period
-/// instead (see <see cref="Domain.Crediting.PostingPolicy"/>). The payout issue locks periods after approval; until
-/// then rows are written by hand or by tests.
+/// instead (see <see cref="Domain.Crediting.PostingPolicy"/>). This is the one notion of a locked period: locking a
+/// payout (lockPayout) writes it in the same transaction, so a paid period takes no new credits; what still changes a
+/// paid period's recalculation arrives as a prior-period adjustment in the next open period (CompensationInputLoader).
 /// </summary>
 public sealed class PeriodLock : ITenantOwned
 {

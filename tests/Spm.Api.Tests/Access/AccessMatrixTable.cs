@@ -135,6 +135,8 @@ public static class AccessMatrixTable
         new("mutation", "financeApprovePayout", """mutation { financeApprovePayout(input: {payoutId: "none"}) { __typename } }""", Payouts),
         new("mutation", "rejectPayout", """mutation { rejectPayout(input: {payoutId: "none", comment: "x"}) { __typename } }""", Earnings),
         new("mutation", "lockPayout", """mutation { lockPayout(input: {payoutId: "none"}) { __typename } }""", Payouts),
+        new("mutation", "lockPeriod", """mutation { lockPeriod(input: {periodId: "{period}"}) { __typename } }""", Admin),
+        new("mutation", "unlockPeriod", """mutation { unlockPeriod(input: {periodId: "{period}"}) { __typename } }""", Admin),
         new("mutation", "openDispute", """mutation { openDispute(input: {creditId: "none", description: "x"}) { __typename } }""", Earnings),
         new("mutation", "reviewDispute", """mutation { reviewDispute(input: {disputeId: "none"}) { __typename } }""", Admin),
         new("mutation", "resolveDispute", """mutation { resolveDispute(input: {disputeId: "none", resolution: "x"}) { __typename } }""", Admin),

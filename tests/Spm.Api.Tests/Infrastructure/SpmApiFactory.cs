@@ -29,6 +29,8 @@ public class SpmApiFactory(string postgres, string redis) : WebApplicationFactor
         builder.UseSetting("Spm:Redis:KeyPrefix", RedisKeyPrefix);
         // Contest tests move their own clock through starts and ends; a scheduler on the real clock would race them.
         builder.UseSetting("Spm:Contests:SchedulerEnabled", "false");
+        // Runs left behind by a "dead node" (rows written by the test) are found by the worker's poll: poll often.
+        builder.UseSetting("Spm:Compensation:Runs:PollInterval", "00:00:00.200");
         // Feature tests send many queries as one caller; a large bucket keeps them from being
         // throttled while budgets stay on the real Redis path (and the binding is tested).
         builder.UseSetting("Spm:GraphQL:DefaultBudget:Capacity", TestBudgetCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture));

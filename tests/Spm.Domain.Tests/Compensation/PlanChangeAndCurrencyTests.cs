@@ -168,4 +168,39 @@ public sealed class PlanChangeAndCurrencyTests
         Assert.Equal(700.00m, result.Earnings);
         Assert.Equal(1_000.00m, locked.Earnings);
     }
+
+    [Fact]
+    public void A_correction_is_paid_once_and_traces_the_credits_that_changed_the_locked_period()
+    {
+        // January locked at 10 % of 10,000 = 1,000.00. A 2,000 credit later lands in January (recomputed 1,200.00).
+        // February: +200.00 = 1,200 - 1,000, sourced by credit 2 alone (basis +2,000); February is locked with it.
+        // March, same data: 1,200 - 1,000 - 200 already corrected = 0: no line. Then a further 500 credit lands in
+        // January (recomputed 1,250.00): March pays 1,250 - 1,000 - 200 = +50.00, sourced by credit 4 (basis +500).
+        var plan = Plan(Flat(0.10m));
+        var locked = Statement(Input(Jan, plan, [Credit(1, 10_000m, D(1, 10))]));
+        var recomputed = Statement(Input(Jan, plan, [Credit(1, 10_000m, D(1, 10)), Credit(2, 2_000m, D(1, 20))]));
+        var february = Statement(Input(Feb, plan, [Credit(3, 5_000m, D(2, 10))]) with { PriorPeriods = [new PriorPeriodResult(locked, recomputed)] });
+        var correction = Assert.Single(february.Lines, l => l.Kind == LineKind.PriorPeriodAdjustment);
+        Assert.Equal(200.00m, correction.Amount);
+        Assert.Equal([(CreditId(2), 2_000m)], correction.Sources.Select(x => (x.CreditId, x.Basis)));
+        Assert.Contains("paid 1000.00, recalculated 1200.00", correction.Rule, StringComparison.Ordinal);
+
+        var februaryRecomputed = Statement(Input(Feb, plan, [Credit(3, 5_000m, D(2, 10))]) with { PriorPeriods = [new PriorPeriodResult(locked)] });
+        var march = Statement(Input(Mar, plan, []) with
+        {
+            PriorPeriods = [new PriorPeriodResult(locked, recomputed), new PriorPeriodResult(february, februaryRecomputed)],
+        });
+        Assert.DoesNotContain(march.Lines, l => l.Kind == LineKind.PriorPeriodAdjustment);
+        Assert.Equal(0m, march.Earnings);
+
+        var recomputedAgain = Statement(Input(Jan, plan, [Credit(1, 10_000m, D(1, 10)), Credit(2, 2_000m, D(1, 20)), Credit(4, 500m, D(1, 25))]));
+        var marchLater = Statement(Input(Mar, plan, []) with
+        {
+            PriorPeriods = [new PriorPeriodResult(locked, recomputedAgain), new PriorPeriodResult(february, februaryRecomputed)],
+        });
+        var second = Assert.Single(marchLater.Lines, l => l.Kind == LineKind.PriorPeriodAdjustment);
+        Assert.Equal((50.00m, Jan), (second.Amount, second.AdjustsPeriod!.Value));
+        Assert.Equal([(CreditId(4), 500m)], second.Sources.Select(x => (x.CreditId, x.Basis)));
+        Assert.Equal(50.00m, marchLater.Earnings);
+    }
 }

@@ -3,15 +3,32 @@ using System.Threading.Channels;
 namespace Spm.Api.Features.Compensation;
 
 /// <summary>
-/// Runs accepted by this node, handed to <see cref="CalculationRunWorker"/>. The row in PostgreSQL is the
-/// truth: the worker claims a run with a conditional UPDATE, so even if two nodes were told about the same
-/// run only one computes it.
+/// Wakes this node's <see cref="CalculationRunWorker"/> when a run was queued here, so it starts at once instead of at
+/// the next poll. Only a hint: the rows in PostgreSQL are the queue, and the worker claims runs there with a lease, so
+/// a run queued on a node that died is still found by any node's poll.
 /// </summary>
 public sealed class CalculationRunInbox
 {
-    private readonly Channel<(Guid TenantId, Guid RunId)> channel = Channel.CreateUnbounded<(Guid, Guid)>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Guid> channel = Channel.CreateUnbounded<Guid>(new UnboundedChannelOptions { SingleReader = true });
 
-    public void Enqueue(Guid tenantId, Guid runId) => channel.Writer.TryWrite((tenantId, runId));
+    public void Enqueue(Guid tenantId, Guid runId) => channel.Writer.TryWrite(runId);
 
-    public IAsyncEnumerable<(Guid TenantId, Guid RunId)> ReadAllAsync(CancellationToken cancellationToken) => channel.Reader.ReadAllAsync(cancellationToken);
+    /// <summary>Waits until a run is queued on this node or <paramref name="timeout"/> passes; drains the hints.</summary>
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(timeout);
+        try
+        {
+            await channel.Reader.WaitToReadAsync(wait.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The poll interval passed: look for orphaned runs anyway.
+        }
+
+        while (channel.Reader.TryRead(out _))
+        {
+        }
+    }
 }

@@ -17,7 +17,7 @@ public static class CalculationRunMutations
         ArgumentNullException.ThrowIfNull(mutation);
         mutation.Field<NonNullGraphType<CalculationRunPayloadGraphType>>("startCalculationRun")
             .Requires(Capability.ManageCompensation)
-            .Description("Queues a calculation of a period with the published plans, for everyone on a plan or the participants listed. It runs in the background (parallel per participant, deterministic); follow it with the `calculationRunProgress` subscription. A locked period is refused.")
+            .Description("Queues a calculation of a period with the published plans, for everyone on a plan or the participants listed. It runs in the background (parallel per participant, deterministic); follow it with the `calculationRunProgress` subscription. Any node may compute it, and another takes it over if that node dies. The locked (paid) periods of the fiscal year are recalculated with today's data, and what changed since they were paid is paid once as PRIOR_PERIOD_ADJUSTMENT lines. A locked period is refused.")
             .Argument<NonNullGraphType<StartCalculationRunInputGraphType>>("input", "The period and, optionally, the participants.")
             .ResolveAsync(async c => await CompensationMutation.Run(c, StartAsync, e => new CalculationRunPayload(null, [e])));
         mutation.Field<NonNullGraphType<CalculationRunPayloadGraphType>>("startWhatIfRun")

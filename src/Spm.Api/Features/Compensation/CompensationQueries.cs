@@ -81,7 +81,7 @@ public static class CompensationQueries
             });
         query.Field<StatementGraphType>("statement")
             .Requires(Capability.ReadEarnings)
-            .Description("A participant's statement for a period: from `runId`, or else the latest completed regular run of the period. Visible to the participant, their managers, finance and admin; null for anyone else (and when there is none). Printable: GET /statements/{runId}/{participantId}.")
+            .Description("A participant's statement for a period: from `runId`, or else the paid one (the run of the period's locked payout), or else the latest completed regular run of the period. Visible to the participant, their managers, finance and admin; null for anyone else (and when there is none). Printable: GET /statements/{runId}/{participantId}.")
             .Argument<NonNullGraphType<IdGraphType>>("participantId", "Global id of the participant.")
             .Argument<IdGraphType>("periodId", "Global id of the period (required without runId).")
             .Argument<IdGraphType>("runId", "Global id of a completed run.")

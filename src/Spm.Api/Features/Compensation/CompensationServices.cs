@@ -1,5 +1,7 @@
 using Spm.Api.Features.Relay;
 using Spm.Api.Graph;
+using Spm.Api.Hosting;
+using Spm.Infrastructure.Compensation;
 
 namespace Spm.Api.Features.Compensation;
 
@@ -8,6 +10,7 @@ public static class CompensationServices
 {
     public static IServiceCollection AddSpmCompensation(this IServiceCollection services)
     {
+        services.AddOptions<CalculationRunOptions>().BindConfiguration(SpmConfigurationKeys.CompensationRuns);
         services.AddScoped<EarningsVisibility>();
         services.AddScoped<StatementReader>();
         services.AddSingleton<CalculationRunInbox>();
@@ -48,6 +51,8 @@ public static class CompensationServices
         services.AddSingleton<DecideDisputeInputGraphType>();
         services.AddSingleton<SubmitPayoutInputGraphType>();
         services.AddSingleton<DecidePayoutInputGraphType>();
+        services.AddSingleton<PeriodLockPayloadGraphType>();
+        services.AddSingleton<PeriodLockInputGraphType>();
         return services;
     }
 
@@ -65,6 +70,7 @@ public static class CompensationServices
         CompPlanMutations.Register(mutation);
         CalculationRunMutations.Register(mutation);
         PayoutMutations.Register(mutation);
+        PeriodLockMutations.Register(mutation);
         DisputeMutations.Register(mutation);
     }
 

@@ -6,6 +6,7 @@ using Spm.Domain.Approvals;
 using Spm.Domain.Common;
 using Spm.Domain.Organisation;
 using Spm.Infrastructure.Compensation;
+using Spm.Infrastructure.Crediting;
 using Spm.Infrastructure.Persistence;
 
 namespace Spm.Api.Features.Compensation;
@@ -45,7 +46,7 @@ public static class PayoutMutations
             .ResolveAsync(async c => await CompensationMutation.Run(c, m => DecideAsync(m, step: null, approve: false), e => new PayoutPayload(null, [e])));
         mutation.Field<NonNullGraphType<PayoutPayloadGraphType>>("lockPayout")
             .Requires(Capability.ManagePayouts)
-            .Description("Locks an APPROVED payout's period: it is handed to payroll (GET /payouts/{id}.csv) and never calculated again; later changes arrive as adjustments in the next open period.")
+            .Description("Locks an APPROVED payout's period: it is handed to payroll (GET /payouts/{id}.csv), never calculated again, and locked for crediting in the same transaction (a late sale dated in it posts in the open period, like `lockPeriod`); whatever still changes its recalculation arrives as a prior-period adjustment in the next open period's run.")
             .Argument<NonNullGraphType<DecidePayoutInputGraphType>>("input", "The payout.")
             .ResolveAsync(async c => await CompensationMutation.Run(c, LockAsync, e => new PayoutPayload(null, [e])));
     }
@@ -206,7 +207,17 @@ public static class PayoutMutations
 
         batch.Status = PayoutStatus.Locked;
         batch.LockedAt = m.Now;
-        m.Audit.Record(db, "payout.lock", "Payout", batch.Id.ToString(), new { Status = "Approved" }, new { Status = "Locked", Period = batch.PeriodId });
+        // One notion of a locked period: the paid period is locked for crediting too, in the same transaction, so a sale
+        // arriving late for it posts its credit in the open period and is paid there by that period's own run. The paid
+        // period's recalculation (prior-period adjustments, CompensationInputLoader) reads credits by posting date, so
+        // it never sees that credit: each cent is paid once, by the open period's credit or by an adjustment, never both.
+        var creditingLocked = await db.PeriodLocks.AnyAsync(l => l.PeriodId == batch.PeriodId, ct);
+        if (!creditingLocked)
+        {
+            db.PeriodLocks.Add(new PeriodLock { TenantId = batch.TenantId, PeriodId = batch.PeriodId, LockedAt = m.Now });
+        }
+
+        m.Audit.Record(db, "payout.lock", "Payout", batch.Id.ToString(), new { Status = "Approved", CreditingLocked = creditingLocked }, new { Status = "Locked", Period = batch.PeriodId, CreditingLocked = true });
         await db.SaveChangesAsync(ct);
         return new PayoutPayload(await ViewAsync(db, batch, ct), []);
     }

@@ -31,8 +31,10 @@ public sealed class StatementReader(EarningsVisibility visibility)
         }
         else if (periodId is { } p)
         {
+            // A paid period's statement is the one that was paid (the locked payout's run), whatever ran before the lock.
+            var paid = await db.PayoutBatches.AsNoTracking().Where(b => b.PeriodId == p && b.Status == PayoutStatus.Locked).Select(b => (Guid?)b.RunId).FirstOrDefaultAsync(cancellationToken);
             run = await db.CalculationRuns.AsNoTracking()
-                .Where(x => x.PeriodId == p && x.Status == CalculationRunStatus.Completed && x.Kind == CalculationRunKind.Regular
+                .Where(x => x.PeriodId == p && x.Status == CalculationRunStatus.Completed && x.Kind == CalculationRunKind.Regular && (paid == null || x.Id == paid)
                     && db.CalculationResults.Any(res => res.RunId == x.Id && res.ParticipantId == participantId))
                 .OrderByDescending(x => x.FinishedAt).ThenByDescending(x => x.Id)
                 .FirstOrDefaultAsync(cancellationToken);

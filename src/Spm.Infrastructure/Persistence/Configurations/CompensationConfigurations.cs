@@ -76,6 +76,7 @@ internal sealed class CalculationRunConfiguration : IEntityTypeConfiguration<Cal
         builder.Property(r => r.Scope).HasColumnType("uuid[]");
         builder.Property(r => r.Error).HasMaxLength(2000);
         builder.Property(r => r.RequestedBy).HasMaxLength(200);
+        builder.Property(r => r.LeaseOwner).HasMaxLength(200);
         builder.HasOne<Tenant>().WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Period>().WithMany().HasForeignKey(r => r.PeriodId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<StoredCompPlanVersion>().WithMany().HasForeignKey(r => r.WhatIfVersionId).OnDelete(DeleteBehavior.Restrict);
