@@ -88,6 +88,7 @@ internal sealed class DispatcherBenchmark : IBenchmark
             dataSource,
             [projection],
             new NoopLiveNotifier(),
+            new Spm.Infrastructure.Compensation.LiveEarningsConsumer(dataSource, clock),
             new ParticipantNames(dataSource, clock),
             metrics,
             Options.Create(new OutboxDispatcherOptions { BatchSize = BatchSize }),

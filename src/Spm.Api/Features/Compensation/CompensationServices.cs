@@ -47,6 +47,8 @@ public static class CompensationServices
         services.AddSingleton<DecideDisputeInputGraphType>();
         services.AddSingleton<SubmitPayoutInputGraphType>();
         services.AddSingleton<DecidePayoutInputGraphType>();
+        services.AddSingleton<EarningsChangeGraphType>();
+        services.AddSingleton<DisputeChangeGraphType>();
         return services;
     }
 
@@ -67,5 +69,9 @@ public static class CompensationServices
     }
 
     /// <summary>Root subscription fields.</summary>
-    public static void RegisterSubscriptions(SpmSubscription subscription) => CalculationRunSubscriptions.Register(subscription);
+    public static void RegisterSubscriptions(SpmSubscription subscription)
+    {
+        CalculationRunSubscriptions.Register(subscription);
+        EarningsSubscriptions.Register(subscription);
+    }
 }
