@@ -65,7 +65,7 @@ public static class SpmConfigurationKeys
     public const string LiveBoardInterval = "Spm:Live:BoardInterval";
     public const string LiveChannelPrefix = "Spm:Live:ChannelPrefix";
 
-    /// <summary>Outbox dispatcher tuning bound onto <c>OutboxDispatcherOptions</c>: <c>PollInterval</c>, <c>BatchSize</c>, <c>Workers</c>, <c>MaxBackoff</c>, <c>Enabled</c>.</summary>
+    /// <summary>Outbox dispatcher tuning bound onto <c>OutboxDispatcherOptions</c>: <c>PollInterval</c>, <c>BatchSize</c>, <c>Workers</c>, <c>MaxBackoff</c>, <c>Enabled</c>, <c>LiveEarnings</c>.</summary>
     public const string LiveDispatcher = "Spm:Live:Dispatcher";
 
     public static readonly IReadOnlyList<string> All =

@@ -352,6 +352,11 @@ public sealed partial class OutboxDispatcher(
     /// </summary>
     private async Task EarningsAsync(Guid tenantId, long cursor, long lastId, IReadOnlyList<OutboxEnvelope> batch, CancellationToken cancellationToken)
     {
+        if (!settings.LiveEarnings)
+        {
+            return;
+        }
+
         try
         {
             foreach (var change in await earnings.ApplyAsync(tenantId, cursor, lastId, batch, cancellationToken))
