@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Spm.Bench.Ingest;
@@ -67,6 +67,8 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
         var random = new Random(7);
         var off = new List<double>();
         var on = new List<double>();
+        var offAlone = new List<double>();
+        var onAlone = new List<double>();
         var pushes = 0;
         var none = await PacedAsync(dataSource, cache, tenant, random, cancellationToken);
         Report("no dispatcher", none, null);
@@ -85,11 +87,14 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
                 metrics,
                 Options.Create(new OutboxDispatcherOptions { LiveEarnings = earnings }),
                 clock,
-                NullLogger<OutboxDispatcher>.Instance);
+                new WarningLogger());
             // Starts from the end of the outbox, like a node that has kept up.
             await dispatcher.DrainAsync(tenant.TenantId, cancellationToken);
             await dispatcher.StartAsync(cancellationToken);
             var samples = await PacedAsync(dataSource, cache, tenant, random, cancellationToken);
+            // One call at a time as well: the service time, free of the queueing a loaded machine adds at 200/s.
+            var alone = await SequentialAsync(dataSource, cache, tenant, random, cancellationToken);
+            (earnings ? onAlone : offAlone).AddRange(alone);
             var drain = Stopwatch.StartNew();
             await dispatcher.DrainAsync(tenant.TenantId, cancellationToken);
             await dispatcher.StopAsync(cancellationToken);
@@ -100,6 +105,13 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
 
         off.Sort();
         on.Sort();
+        offAlone.Sort();
+        onAlone.Sort();
+        BenchContext.Report("one call at a time, live earnings off: p50", Percentile(offAlone, 0.5), "ms", $"{offAlone.Count:N0} calls, dispatcher draining");
+        BenchContext.Report("one call at a time, live earnings off: p99", Percentile(offAlone, 0.99), "ms");
+        BenchContext.Report("one call at a time, live earnings on: p50", Percentile(onAlone, 0.5), "ms", $"{onAlone.Count:N0} calls, dispatcher draining");
+        BenchContext.Report("one call at a time, live earnings on: p99", Percentile(onAlone, 0.99), "ms");
+        BenchContext.Report("one call at a time, p99 added by live earnings", Percentile(onAlone, 0.99) - Percentile(offAlone, 0.99), "ms");
         var added = Percentile(on, 0.99) - Percentile(off, 0.99);
         BenchContext.Report("pooled, live earnings off: p50", Percentile(off, 0.5), "ms");
         BenchContext.Report("pooled, live earnings off: p99", Percentile(off, 0.99), "ms");
@@ -134,7 +146,8 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
             Version = 1,
             Status = CompPlanVersionStatus.Published,
             EffectiveFrom = new DateOnly(2025, 1, 1),
-            Document = Plan,
+            // Stored as the API stores it: normalised, identity fields set from the row.
+            Document = CompPlanDocuments.Normalise(Plan, plan.Id, 1, plan.Name, new DateOnly(2025, 1, 1), null).Document,
             CreatedAt = now,
             CreatedBy = "bench",
             PublishedAt = now,
@@ -157,6 +170,12 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        // The tiers pay by attainment, so everyone needs a March quota (a calculation run refuses a participant without).
+        var march = await db.Periods.AsNoTracking().Where(p => p.Kind == Domain.Organisation.PeriodKind.Month && p.StartDate == new DateOnly(2026, 3, 1)).Select(p => p.Id).SingleAsync(cancellationToken);
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO quotas (id, tenant_id, period_id, subject_kind, participant_id, type, amount, currency, is_overlay, status, updated_at) SELECT gen_random_uuid(), tenant_id, {1}, 'Participant', id, 'Revenue', 50000, pay_currency, false, 'Approved', now() FROM participants WHERE tenant_id = {0}",
+            [tenant.TenantId, march],
+            cancellationToken);
         return people.Count;
     }
 
@@ -210,6 +229,25 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
         return samples;
     }
 
+    /// <summary>300 sales one after another (after 30 unmeasured), each timed on its own.</summary>
+    private static async Task<List<double>> SequentialAsync(NpgsqlDataSource dataSource, CreditingSetupCache cache, BenchTenant tenant, Random random, CancellationToken cancellationToken)
+    {
+        var samples = new List<double>(300);
+        for (var i = 0; i < 330; i++)
+        {
+            var owner = tenant.Reps[random.Next(tenant.Reps.Count)];
+            var date = new DateOnly(2026, 3, 1).AddDays(random.Next(28));
+            var watch = Stopwatch.StartNew();
+            await OneAsync(dataSource, cache, tenant.TenantId, new Sale(tenant.TenantId, "live", $"S-{Guid.NewGuid():N}", random.Next(100, 5_000_000) / 100m, "USD", date, null, "Licence", null, owner), cancellationToken);
+            if (i >= 30)
+            {
+                samples.Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        return samples;
+    }
+
     /// <summary>What <c>recordSales</c> does for one sale, without HTTP: setup, lock, ledger write (credits, attainment, outbox, NOTIFY), commit.</summary>
     private static async Task OneAsync(NpgsqlDataSource dataSource, CreditingSetupCache cache, Guid tenantId, Sale sale, CancellationToken cancellationToken)
     {
@@ -242,6 +280,26 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
         catch (IOException)
         {
             return "unknown";
+        }
+    }
+
+    /// <summary>Prints the dispatcher's warnings (a failing batch or live-earnings rebuild must not pass unnoticed).</summary>
+    private sealed class WarningLogger : ILogger<OutboxDispatcher>
+    {
+        private int printed;
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            // The first few are enough to see what is wrong; a stuck batch would repeat forever.
+            if (IsEnabled(logLevel) && Interlocked.Increment(ref printed) <= 3)
+            {
+                Console.WriteLine($"  dispatcher {logLevel}: {formatter(state, exception)} {exception}");
+            }
         }
     }
 

@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Spm.Domain.Common;
 using Spm.Domain.Compensation;
 using Spm.Domain.Crediting;
 using Spm.Domain.Events;
@@ -31,14 +34,17 @@ namespace Spm.Infrastructure.Compensation;
 /// deltas) rebuild the participants they touch instead. Plan and assignment changes (<c>comp.changed</c>) and
 /// resolved disputes drop the participants concerned; the whole tenant is rebuilt after <see cref="Lifetime"/> anyway,
 /// which also picks up quotas, exchange rates and period locks.</para>
+/// <para>A participant whose statement cannot be calculated (an attainment-tiered plan without a quota, a missing
+/// exchange rate) is set aside, logged once, until the next rebuild: one person's data never stops the tenant's.</para>
 /// <para>Not thread-safe per tenant: the dispatcher applies one tenant on one worker at a time (advisory lock).</para>
 /// </remarks>
-public sealed class LiveEarningsConsumer(NpgsqlDataSource dataSource, TimeProvider clock)
+public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<LiveEarningsConsumer>? logger = null)
 {
     /// <summary>A tenant's cache is rebuilt from the database at least this often (quota, FX and lock changes).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<Guid, TenantState> tenants = new();
+    private readonly ILogger log = logger ?? NullLogger<LiveEarningsConsumer>.Instance;
 
     /// <summary>Drops what this node holds for <paramref name="tenantId"/>; the next batch rebuilds from the database.</summary>
     public void Forget(Guid tenantId) => tenants.TryRemove(tenantId, out _);
@@ -164,7 +170,7 @@ public sealed class LiveEarningsConsumer(NpgsqlDataSource dataSource, TimeProvid
             foreach (var ((participant, period), earnings) in built)
             {
                 if (state.Entries.TryGetValue((participant, period), out var old)
-                    && old.Earnings.Current is { } before && earnings.Earnings.Current is { } after
+                    && old.Earnings?.Current is { } before && earnings.Earnings?.Current is { } after
                     && (before.Earnings != after.Earnings || before.Attainment != after.Attainment))
                 {
                     // A recalculation moved figures a client was already shown: say so before the credits that follow.
@@ -180,19 +186,29 @@ public sealed class LiveEarningsConsumer(NpgsqlDataSource dataSource, TimeProvid
         {
             foreach (var group in step.Rows.GroupBy(r => state.OpenMonth(r.Credit.PostingDate)))
             {
-                if (group.Key is not { } period || !state.Entries.TryGetValue((step.Participant, period), out var entry) || entry.Included.Contains(step.Envelope.Id))
+                if (group.Key is not { } period || !state.Entries.TryGetValue((step.Participant, period), out var entry)
+                    || entry.Earnings is not { } live || entry.Included.Contains(step.Envelope.Id))
                 {
-                    // A locked or unknown month, or already in the snapshot this entry was built from.
+                    // A locked or unknown month, a participant set aside, or already in the snapshot this entry was built from.
                     continue;
                 }
 
-                var before = entry.Earnings.Current;
-                foreach (var row in group)
+                var before = live.Current;
+                try
                 {
-                    entry.Earnings.Apply(row.Credit);
+                    foreach (var row in group)
+                    {
+                        live.Apply(row.Credit);
+                    }
+                }
+                catch (DomainException e)
+                {
+                    LogSetAside(log, step.Participant, period, e);
+                    state.Entries[(step.Participant, period)] = entry with { Earnings = null };
+                    continue;
                 }
 
-                if (entry.Earnings.Current is { } after && (before is null || before.Earnings != after.Earnings || before.Attainment != after.Attainment))
+                if (live.Current is { } after && (before is null || before.Earnings != after.Earnings || before.Attainment != after.Attainment))
                 {
                     var first = group.First();
                     changes.Add(Change(tenantId, period, before?.Earnings ?? 0m, after, first, step.Envelope));
@@ -335,7 +351,16 @@ public sealed class LiveEarningsConsumer(NpgsqlDataSource dataSource, TimeProvid
             var credits = input.Credits.Where(c => !pending.Contains(c.CreditId)).ToLookup(c => c.ParticipantId);
             foreach (var participant in participants)
             {
-                var earnings = new LiveEarnings(input with { Credits = [.. credits[participant]] }, participant);
+                LiveEarnings? earnings = null;
+                try
+                {
+                    earnings = new LiveEarnings(input with { Credits = [.. credits[participant]] }, participant);
+                }
+                catch (DomainException e)
+                {
+                    LogSetAside(log, participant, period.Id, e);
+                }
+
                 built[(participant, period.Id)] = new Entry(earnings, [.. included]);
             }
         }
@@ -361,8 +386,14 @@ public sealed class LiveEarningsConsumer(NpgsqlDataSource dataSource, TimeProvid
     /// <summary>One event's rows for one participant, to apply in order.</summary>
     private sealed record Step(OutboxEnvelope Envelope, Guid Participant, List<Row> Rows);
 
-    /// <summary>A participant-month's live earnings and the outbox rows already inside the snapshot it was built from.</summary>
-    private sealed record Entry(LiveEarnings Earnings, HashSet<long> Included);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live earnings of participant {ParticipantId} in period {PeriodId} cannot be calculated; set aside until the next rebuild")]
+    private static partial void LogSetAside(ILogger logger, Guid participantId, Guid periodId, Exception exception);
+
+    /// <summary>
+    /// A participant-month's live earnings (null: set aside, its statement cannot be calculated) and the outbox rows
+    /// already inside the snapshot it was built from.
+    /// </summary>
+    private sealed record Entry(LiveEarnings? Earnings, HashSet<long> Included);
 
     private sealed class TenantState(DateTimeOffset expires)
     {
