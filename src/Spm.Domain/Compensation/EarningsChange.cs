@@ -7,7 +7,7 @@ namespace Spm.Domain.Compensation;
 /// </summary>
 /// <param name="PeriodId">The fiscal month the credits post in.</param>
 /// <param name="Attainment">Credited over quota as a fraction (1.0 = 100 %); null without a quota.</param>
-/// <param name="CreditId">The first credit of this participant the change applied (null when a recalculation, not a credit, moved it).</param>
+/// <param name="CreditId">The last credit of this participant the change applied (a batch of credits is applied at once; null when a recalculation, not a credit, moved it).</param>
 /// <param name="SaleId">The sale behind that credit, when there is one.</param>
 /// <param name="SaleSource">The sale's source system (with <paramref name="SaleExternalId"/> its key), when there is one.</param>
 /// <param name="EventId">The outbox event that carried the change (deduplicates a push seen twice).</param>

@@ -182,37 +182,52 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
             }
         }
 
+        // One recalculation per participant and month per batch: a burst (a dispatcher catching up) costs one update
+        // per person, not one per credit, and shows the total; the push names the last credit and its event.
+        var batches = new Dictionary<(Guid Participant, Guid Period), (List<Row> Rows, OutboxEnvelope Last)>();
+        var order = new List<(Guid Participant, Guid Period)>();
         foreach (var step in plans)
         {
-            foreach (var group in step.Rows.GroupBy(r => state.OpenMonth(r.Credit.PostingDate)))
+            foreach (var row in step.Rows)
             {
-                if (group.Key is not { } period || !state.Entries.TryGetValue((step.Participant, period), out var entry)
-                    || entry.Earnings is not { } live || entry.Included.Contains(step.Envelope.Id))
+                if (state.OpenMonth(row.Credit.PostingDate) is not { } period || !state.Entries.TryGetValue((step.Participant, period), out var entry)
+                    || entry.Earnings is null || entry.Included.Contains(step.Envelope.Id))
                 {
                     // A locked or unknown month, a participant set aside, or already in the snapshot this entry was built from.
                     continue;
                 }
 
-                var before = live.Current;
-                try
+                if (!batches.TryGetValue((step.Participant, period), out var pending))
                 {
-                    foreach (var row in group)
-                    {
-                        live.Apply(row.Credit);
-                    }
-                }
-                catch (DomainException e)
-                {
-                    LogSetAside(log, step.Participant, period, e);
-                    state.Entries[(step.Participant, period)] = entry with { Earnings = null };
-                    continue;
+                    order.Add((step.Participant, period));
+                    pending = ([], step.Envelope);
                 }
 
-                if (live.Current is { } after && (before is null || before.Earnings != after.Earnings || before.Attainment != after.Attainment))
-                {
-                    var first = group.First();
-                    changes.Add(Change(tenantId, period, before?.Earnings ?? 0m, after, first, step.Envelope));
-                }
+                pending.Rows.Add(row);
+                batches[(step.Participant, period)] = (pending.Rows, step.Envelope);
+            }
+        }
+
+        foreach (var key in order)
+        {
+            var (applied, last) = batches[key];
+            var entry = state.Entries[key];
+            var live = entry.Earnings!;
+            var before = live.Current;
+            try
+            {
+                live.ApplyAll([.. applied.Select(r => r.Credit)]);
+            }
+            catch (DomainException e)
+            {
+                LogSetAside(log, key.Participant, key.Period, e);
+                state.Entries[key] = entry with { Earnings = null };
+                continue;
+            }
+
+            if (live.Current is { } after && (before is null || before.Earnings != after.Earnings || before.Attainment != after.Attainment))
+            {
+                changes.Add(Change(tenantId, key.Period, before?.Earnings ?? 0m, after, applied[^1], last));
             }
         }
 

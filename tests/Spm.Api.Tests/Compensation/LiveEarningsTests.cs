@@ -72,6 +72,25 @@ public sealed class LiveEarningsTests(HubFixture hub) : IClassFixture<HubFixture
     }
 
     [Fact]
+    public async Task An_amended_sale_moves_earnings_by_the_difference()
+    {
+        var world = await PaidWorldAsync();
+        await using var connection = await hub.ConnectAsync(world.Org.TenantId, "rep", world.Org.RepIds[0]);
+        using var inbox = new HubInbox<EarningsChange>(connection, nameof(ILiveClient.EarningsChanged));
+        await connection.InvokeAsync(nameof(LiveHub.SubscribeEarnings), world.Org.RepIds[0].ToString());
+
+        await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("A-1", "5000.00", world.Rep(1), closeDate: "2026-03-10"));
+        var recorded = await inbox.NextAsync();
+        var amended = await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("A-1", "6000.00", world.Rep(1), closeDate: "2026-03-10"));
+        var moved = await inbox.NextAsync();
+
+        Assert.Equal("AMENDED", amended["results"]![0]!["outcome"]!.GetValue<string>());
+        Assert.Equal(500.00m, recorded.Earnings);
+        // Revision 2 reverses the 5,000.00 credit and credits 6,000.00: 6,000.00 x 0.10 = 600.00, attainment 0.6.
+        Assert.Equal((500.00m, 600.00m, 0.6m), (moved.PreviousEarnings, moved.Earnings, moved.Attainment));
+    }
+
+    [Fact]
     public async Task Only_the_participant_their_manager_finance_and_admin_may_follow_earnings()
     {
         var world = await PaidWorldAsync();

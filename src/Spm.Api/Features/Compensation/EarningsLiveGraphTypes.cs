@@ -24,7 +24,7 @@ public sealed class EarningsChangeGraphType : ObjectGraphType<EarningsChange>
         Field<NonNullGraphType<MoneyGraphType>>("earnings").Description("Earnings so far after this change (the sum of the statement's rounded lines, draws excluded).").Resolve(c => new MoneyValue(c.Source.Earnings, c.Source.Currency));
         Field<NonNullGraphType<MoneyGraphType>>("delta").Description("earnings - previousEarnings (negative when a reversal took some back).").Resolve(c => new MoneyValue(c.Source.Delta, c.Source.Currency));
         Field<DecimalStringGraphType>("attainment").Description("Credited over quota as a fraction (1.0 = 100 %); null without a quota.").Resolve(c => c.Source.Attainment);
-        Field<IdGraphType>("creditId").Description("UUID of the (first) committed credit behind the change; null when a recalculation (a re-credited, cancelled or imported sale) moved it.").Resolve(c => c.Source.CreditId);
+        Field<IdGraphType>("creditId").Description("UUID of the committed credit behind the change (the last one when a burst of credits was applied at once); null when a recalculation (a re-credited, cancelled or imported sale) moved it.").Resolve(c => c.Source.CreditId);
         Field<IdGraphType>("saleId").Description("UUID of the sale behind that credit.").Resolve(c => c.Source.SaleId);
         Field<StringGraphType>("saleSource").Description("The sale's source system (with saleExternalId, its key in recordSales).").Resolve(c => c.Source.SaleSource);
         Field<StringGraphType>("saleExternalId").Description("The sale's id in its source system.").Resolve(c => c.Source.SaleExternalId);
