@@ -45,7 +45,8 @@ public sealed partial class CalculationRunWorker(
 #pragma warning restore CA1031
             {
                 LogFailed(logger, ex, runId);
-                await PushFinalAsync(tenantId, runId, stoppingToken);
+                // Not the stopping token: a cancellation thrown from inside this catch would end the worker's loop.
+                await PushFinalAsync(tenantId, runId, CancellationToken.None);
             }
         }
     }
