@@ -117,7 +117,11 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
         BenchContext.Report("pooled, live earnings off: p99", Percentile(off, 0.99), "ms");
         BenchContext.Report("pooled, live earnings on: p50", Percentile(on, 0.5), "ms");
         BenchContext.Report("pooled, live earnings on: p99", Percentile(on, 0.99), "ms", $"{pushes:N0} EarningsChanged in all");
-        BenchContext.Report("p99 added by live earnings", added, "ms", added <= TargetMs ? "target <= 2 ms met" : "TARGET <= 2 ms MISSED (see load average)");
+        // When the path alone cannot keep up with the rate, queueing (seconds) drowns a difference of milliseconds.
+        var verdict = Percentile(none, 0.99) > 1000
+            ? $"INCONCLUSIVE: without a dispatcher the path already queues (p99 {Percentile(none, 0.99):N0} ms); see the one-at-a-time difference"
+            : added <= TargetMs ? "target <= 2 ms met" : "TARGET <= 2 ms MISSED (see load average)";
+        BenchContext.Report("p99 added by live earnings", added, "ms", verdict);
         Console.WriteLine($"  load average after: {LoadAverage()}");
         await DeleteAsync(redis, keys.Prefix);
     }
