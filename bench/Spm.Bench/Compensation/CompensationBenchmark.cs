@@ -24,6 +24,12 @@ internal sealed class CompensationBenchmark : IBenchmark
     public Task RunAsync(BenchContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
+        if (context.Arguments is ["live", ..])
+        {
+            // `./spm bench comp live`: what live earnings add to recordSales (a suite of its own, on the databases).
+            return new LiveEarningsBenchmark().RunAsync(context, cancellationToken);
+        }
+
         var participants = context.Arguments.Count > 0 ? int.Parse(context.Arguments[0], CultureInfo.InvariantCulture) : 10_000;
         var creditCount = context.Arguments.Count > 1 ? int.Parse(context.Arguments[1], CultureInfo.InvariantCulture) : 2_000_000;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  load average before: {LoadAverage()}"));

@@ -88,6 +88,7 @@ internal sealed class DispatcherBenchmark : IBenchmark
             dataSource,
             [projection],
             new NoopLiveNotifier(),
+            new Spm.Infrastructure.Compensation.LiveEarningsConsumer(dataSource, clock),
             new ParticipantNames(dataSource, clock),
             metrics,
             Options.Create(new OutboxDispatcherOptions { BatchSize = BatchSize }),
@@ -122,7 +123,7 @@ internal sealed class DispatcherBenchmark : IBenchmark
         new(Guid.CreateVersion7(), tenant.TenantId, DateTimeOffset.UtcNow, "bench", "B", 1, "USD",
             [new CreditDelta(tenant.Reps[random.Next(tenant.Reps.Count)], CreditType.Direct, random.Next(100, 1_000_000) / 100m, day)]);
 
-    private static async Task CreateBoardsAsync(string postgres, Guid tenantId, CancellationToken cancellationToken)
+    internal static async Task CreateBoardsAsync(string postgres, Guid tenantId, CancellationToken cancellationToken)
     {
         await using var db = BenchTenant.Context(postgres, tenantId);
         var now = DateTimeOffset.UtcNow;

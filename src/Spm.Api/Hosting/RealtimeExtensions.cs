@@ -21,6 +21,8 @@ internal static class RealtimeExtensions
         builder.Services.AddSingleton<LeaderboardReader>();
         builder.Services.AddSingleton<ILeaderboardReader>(services => services.GetRequiredService<LeaderboardReader>());
         builder.Services.AddSingleton<IOutboxProjection, LeaderboardProjection>();
+        // Live earnings: per node, per tenant cache of participants' earnings so far, fed by the dispatcher.
+        builder.Services.AddSingleton<Spm.Infrastructure.Compensation.LiveEarningsConsumer>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());
         // Without the push layer the dispatcher still keeps Redis current; the hub registers the real notifier.

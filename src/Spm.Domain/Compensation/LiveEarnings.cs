@@ -45,6 +45,34 @@ public sealed class LiveEarnings
             : new EarningsUpdate(ParticipantId, Current.Period, Current.Currency, previous?.Earnings ?? 0m, Current.Earnings, Current.Attainment, credit.CreditId);
     }
 
+    /// <summary>
+    /// Adds several committed credits and recalculates once (what one batch of the live layer wrote); returns how
+    /// earnings moved from before the first to after the last, naming the last credit; null without an assignment.
+    /// </summary>
+    public EarningsUpdate? ApplyAll(IReadOnlyList<CompCredit> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (batch.Count == 0)
+        {
+            throw new ArgumentException("Give at least one credit.", nameof(batch));
+        }
+
+        foreach (var credit in batch)
+        {
+            if (credit.ParticipantId != ParticipantId)
+            {
+                throw new ArgumentException($"A credit is for participant {credit.ParticipantId}, not {ParticipantId}.", nameof(batch));
+            }
+        }
+
+        var previous = Current;
+        credits.AddRange(batch);
+        Current = Recalculate();
+        return Current is null
+            ? null
+            : new EarningsUpdate(ParticipantId, Current.Period, Current.Currency, previous?.Earnings ?? 0m, Current.Earnings, Current.Attainment, batch[^1].CreditId);
+    }
+
     private ParticipantResult? Recalculate()
     {
         return ParticipantCalculation.Run(context, ParticipantId, [.. credits]);

@@ -40,6 +40,11 @@ public static class EventCatalog
         // Producer: compensation disputes (opened, in review, resolved, rejected).
         // Consumers: the rep's live notifications (the participant's channel), sales operations' dispute queue.
         [DisputeChanged.TypeName] = typeof(DisputeChanged),
+
+        // Producer: compensation plan mutations (a version published, a participant assigned).
+        // Consumers: live earnings (drops the cached participants, rebuilt from PostgreSQL on their next credit).
+        [CompensationChanged.TypeName] = typeof(CompensationChanged),
+
         // Producer: the contest scheduler, in the transaction that freezes the final standings.
         // Consumers: TV podium and announcements; compensation (prizes become SPIFFs once it exists).
         [ContestEnded.TypeName] = typeof(ContestEnded),

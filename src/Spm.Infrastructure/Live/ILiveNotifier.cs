@@ -1,3 +1,4 @@
+using Spm.Domain.Compensation;
 using Spm.Domain.Events;
 using Spm.Domain.Live;
 
@@ -21,4 +22,10 @@ public interface ILiveNotifier
 
     /// <summary>A contest started, ended (final standings frozen) or was cancelled.</summary>
     ValueTask ContestStatusChangedAsync(ContestSnapshot contest, CancellationToken cancellationToken);
+
+    /// <summary>A participant's earnings so far in an open month moved (default: not pushed, for notifiers without it).</summary>
+    ValueTask EarningsChangedAsync(EarningsChange change, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>A compensation dispute was opened or changed status (default: not pushed).</summary>
+    ValueTask DisputeChangedAsync(DisputeChanged change, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Spm.Domain.Events;
 using Spm.Domain.Live;
+using Spm.Infrastructure.Compensation;
 using Spm.Infrastructure.Outbox;
 
 namespace Spm.Infrastructure.Live;
@@ -19,12 +20,14 @@ namespace Spm.Infrastructure.Live;
 /// applies a tenant and a node that dies releases the lock with its connection. Each batch goes to every
 /// <see cref="IOutboxProjection"/>, then to the <see cref="ILiveNotifier"/>; the cursor moves in the same transaction,
 /// only after both. A failure (Redis down) keeps the cursor and retries with exponential backoff: nothing is lost,
-/// and projections are idempotent per event id, so a re-delivered batch counts once.
+/// and projections are idempotent per event id, so a re-delivered batch counts once. Live earnings
+/// (<see cref="LiveEarningsConsumer"/>) come last and never fail a batch: an error there drops that cache and is logged.
 /// </summary>
 public sealed partial class OutboxDispatcher(
     NpgsqlDataSource dataSource,
     IEnumerable<IOutboxProjection> projections,
     ILiveNotifier notifier,
+    LiveEarningsConsumer earnings,
     ParticipantNames names,
     DispatcherMetrics metrics,
     IOptions<OutboxDispatcherOptions> options,
@@ -220,10 +223,12 @@ public sealed partial class OutboxDispatcher(
             }
         }
 
-        // ready: every transaction that could hold a smaller id has ended (see OutboxHorizonSql).
+        // ready: every transaction that could hold a smaller id has ended (see OutboxHorizonSql). The cursor comes along
+        // so live earnings can tell whether this batch continues where its cache stopped.
         await using var read = new NpgsqlCommand(
             """
-            SELECT o.id, o.type, o.payload::text, o.created_at, o.visible_after <= pg_snapshot_xmin(pg_current_snapshot())
+            SELECT o.id, o.type, o.payload::text, o.created_at, o.visible_after <= pg_snapshot_xmin(pg_current_snapshot()),
+                   COALESCE((SELECT c.last_id FROM outbox_cursors c WHERE c.tenant_id = $1), 0)
             FROM outbox o
             WHERE o.tenant_id = $1 AND o.id > COALESCE((SELECT c.last_id FROM outbox_cursors c WHERE c.tenant_id = $1), 0)
             ORDER BY o.id LIMIT $2
@@ -235,12 +240,14 @@ public sealed partial class OutboxDispatcher(
         var rows = 0;
         var heldBack = false;
         long lastId = 0;
+        long cursor = 0;
         var newest = DateTimeOffset.MinValue;
         await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 rows++;
+                cursor = reader.GetInt64(5);
                 if (!reader.GetBoolean(4))
                 {
                     heldBack = true;
@@ -273,6 +280,7 @@ public sealed partial class OutboxDispatcher(
         }
 
         await NotifyAsync(tenantId, batch, changes, cancellationToken);
+        await EarningsAsync(tenantId, cursor, lastId, batch, cancellationToken);
         await using (var advance = new NpgsqlCommand(
             "INSERT INTO outbox_cursors (tenant_id, last_id, updated_at) VALUES ($1, $2, now()) ON CONFLICT (tenant_id) DO UPDATE SET last_id = EXCLUDED.last_id, updated_at = EXCLUDED.updated_at",
             connection,
@@ -329,11 +337,41 @@ public sealed partial class OutboxDispatcher(
                 pushes.Add(notifier.AttainmentChangedAsync(attainment, cancellationToken).AsTask());
             }
 
+            foreach (var dispute in batch.Select(e => e.Event).OfType<DisputeChanged>())
+            {
+                pushes.Add(notifier.DisputeChangedAsync(dispute, cancellationToken).AsTask());
+            }
+
             await Task.WhenAll(pushes);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogNotifyFailed(ex, tenantId);
+        }
+    }
+
+    /// <summary>
+    /// Live earnings after the projections and pushes, so a slow rebuild never delays a board. Best effort like the
+    /// pushes: a failure forgets the tenant's cache (the next batch rebuilds it from PostgreSQL) and keeps the batch.
+    /// </summary>
+    private async Task EarningsAsync(Guid tenantId, long cursor, long lastId, IReadOnlyList<OutboxEnvelope> batch, CancellationToken cancellationToken)
+    {
+        if (!settings.LiveEarnings)
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var change in await earnings.ApplyAsync(tenantId, cursor, lastId, batch, cancellationToken))
+            {
+                await notifier.EarningsChangedAsync(change, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            earnings.Forget(tenantId);
+            LogEarningsFailed(ex, tenantId);
         }
     }
 
@@ -372,6 +410,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pushing live changes of tenant {TenantId} failed; Redis is current, clients catch up on their next snapshot")]
     private partial void LogNotifyFailed(Exception exception, Guid tenantId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live earnings of tenant {TenantId} failed; its cache is dropped and rebuilt from PostgreSQL on the next batch")]
+    private partial void LogEarningsFailed(Exception exception, Guid tenantId);
 
     private enum BatchOutcome
     {

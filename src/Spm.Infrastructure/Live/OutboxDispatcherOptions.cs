@@ -21,6 +21,9 @@ public sealed class OutboxDispatcherOptions
     /// <summary>Delay before looking again at a tenant another node holds, or whose newest rows wait for older transactions.</summary>
     public TimeSpan RecheckDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>Live earnings after each batch (<c>LiveEarningsConsumer</c>, <c>EarningsChanged</c> pushes); false skips them.</summary>
+    public bool LiveEarnings { get; set; } = true;
+
     /// <summary>False stops the background service (one-off tools, or nodes that should only serve reads).</summary>
     public bool Enabled { get; set; } = true;
 }

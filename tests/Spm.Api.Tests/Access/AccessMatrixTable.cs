@@ -149,6 +149,8 @@ public static class AccessMatrixTable
         new("subscription", "contestChanged", """subscription { contestChanged(key: "contest") { contestKey status } }""", Everyone),
         new("subscription", "attainmentChanged", """subscription { attainmentChanged(participantId: "{participant}") { scopeId attainmentPercent } }""", Readers),
         new("subscription", "saleCelebrated", "subscription { saleCelebrated { participantName amount { amount currency } } }", Everyone),
+        new("subscription", "earningsChanged", """subscription { earningsChanged(participantId: "{participant}") { earnings { amount } } }""", Earnings),
+        new("subscription", "disputeChanged", "subscription { disputeChanged { status } }", Earnings),
 
         // Hub methods ("hub", "HubClass.Method", "", roles); row-level limits (a screen's boards, a rep's self) are in HubTests.
         new("hub", "LiveHub.SubscribeLeaderboard", "", Everyone),
@@ -159,6 +161,12 @@ public static class AccessMatrixTable
         new("hub", "LiveHub.UnsubscribeParticipant", "", Readers),
         new("hub", "LiveHub.SubscribeTeam", "", Readers),
         new("hub", "LiveHub.UnsubscribeTeam", "", Readers),
+        new("hub", "LiveHub.SubscribeEarnings", "", Earnings),
+        new("hub", "LiveHub.UnsubscribeEarnings", "", Earnings),
+        new("hub", "LiveHub.SubscribeDisputes", "", Earnings),
+        new("hub", "LiveHub.UnsubscribeDisputes", "", Earnings),
+        new("hub", "LiveHub.SubscribeCalculationRun", "", Payouts),
+        new("hub", "LiveHub.UnsubscribeCalculationRun", "", Payouts),
     ];
 
     /// <summary>One line of the table.</summary>

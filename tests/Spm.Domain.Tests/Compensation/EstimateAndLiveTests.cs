@@ -61,4 +61,18 @@ public sealed class EstimateAndLiveTests
         Assert.Equal(full.Earnings, live.Current.Earnings);
         Assert.Equal(0.95m, second.Attainment);
     }
+
+    [Fact]
+    public void Live_earnings_apply_a_batch_with_one_recalculation_and_land_where_credit_by_credit_would()
+    {
+        // Start 4,500.00 (90,000 at 5 %). +20,000 and -15,000 together: 95,000 at 5 % = 4,750.00, delta 250.00,
+        // the same end as applying them one by one (previous test), naming the last credit.
+        var plan = Plan(Commission(CommissionMethod.Marginal, (0m, 0.05m), (1m, 0.08m)));
+        var live = new LiveEarnings(Input(Jan, plan, SoFar, quota: 100_000m), Rep);
+
+        var update = live.ApplyAll([Credit(2, 20_000m, D(1, 20)), Credit(3, -15_000m, D(1, 21), sale: 2)])!;
+
+        Assert.Equal((4_500.00m, 4_750.00m, 250.00m, CreditId(3)), (update.PreviousEarnings, update.Earnings, update.Delta, update.CreditId));
+        Assert.Equal(0.95m, update.Attainment);
+    }
 }

@@ -1,9 +1,13 @@
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Spm.Api.Auth;
 using Spm.Api.Features.Organisation;
 using Spm.Domain.Common;
+using Spm.Domain.Events;
 using Spm.Infrastructure.Compensation;
+using Spm.Infrastructure.Outbox;
 
 namespace Spm.Api.Features.Compensation;
 
@@ -105,7 +109,8 @@ public static class CompPlanMutations
         version.Status = CompPlanVersionStatus.Published;
         version.PublishedAt = m.Now;
         m.Audit.Record(db, "compPlan.version.publish", "CompPlanVersion", version.Id.ToString(), new { Status = "Draft" }, new { Status = "Published", version.Version, version.EffectiveFrom, version.EffectiveTo, Closed = closed });
-        await db.SaveChangesAsync(ct);
+        var onPlan = await db.CompPlanAssignments.AsNoTracking().Where(a => a.PlanId == version.PlanId).Select(a => a.ParticipantId).Distinct().ToListAsync(ct);
+        await SaveWithChangeAsync(m, "compPlan.version.publish", onPlan);
         var plan = await db.CompPlans.AsNoTracking().SingleAsync(p => p.Id == version.PlanId, ct);
         var all = await db.CompPlanVersions.AsNoTracking().Where(v => v.PlanId == plan.Id).OrderByDescending(v => v.Version).ToListAsync(ct);
         return new CompPlanPayload(new CompPlanView(plan, all), version, []);
@@ -165,8 +170,33 @@ public static class CompPlanMutations
         };
         db.CompPlanAssignments.Add(assignment);
         m.Audit.Record(db, "compPlan.assign", "CompPlanAssignment", assignment.Id.ToString(), null, new { Participant = participantId, Plan = planId, From = from, To = to, OnTargetEarnings = ote, TargetIncentive = target, Currency = currency });
-        await db.SaveChangesAsync(ct);
+        await SaveWithChangeAsync(m, "compPlan.assign", [participantId]);
         return new AssignCompPlanPayload(assignment, []);
+    }
+
+    /// <summary>
+    /// Saves a change that moves earnings together with a <c>compensation.changed</c> outbox event naming whom it
+    /// concerns, in one transaction, so live earnings drop exactly those participants, in order with their credits.
+    /// </summary>
+    private static async Task SaveWithChangeAsync(CompensationMutation m, string reason, List<Guid> participants)
+    {
+        var db = m.Db;
+        if (participants.Count == 0)
+        {
+            // Nobody is on the plan yet: nothing cached can be stale.
+            await db.SaveChangesAsync(m.Cancellation);
+            return;
+        }
+
+        var tenantId = m.Caller.RequireTenant();
+        await using var transaction = await db.Database.BeginTransactionAsync(m.Cancellation);
+        await db.SaveChangesAsync(m.Cancellation);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var npgsqlTransaction = (NpgsqlTransaction)transaction.GetDbTransaction();
+        IOutboxEvent changed = new CompensationChanged(Guid.CreateVersion7(m.Now), tenantId, m.Now, reason, participants);
+        await OutboxWriter.WriteAsync(connection, npgsqlTransaction, tenantId, [changed], m.Cancellation);
+        await OutboxWriter.NotifyAsync(connection, npgsqlTransaction, tenantId, m.Cancellation);
+        await transaction.CommitAsync(m.Cancellation);
     }
 
     private static (DateOnly From, DateOnly? To) Dates(CompensationMutation m)

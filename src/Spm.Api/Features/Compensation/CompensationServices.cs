@@ -53,6 +53,8 @@ public static class CompensationServices
         services.AddSingleton<DecidePayoutInputGraphType>();
         services.AddSingleton<PeriodLockPayloadGraphType>();
         services.AddSingleton<PeriodLockInputGraphType>();
+        services.AddSingleton<EarningsChangeGraphType>();
+        services.AddSingleton<DisputeChangeGraphType>();
         return services;
     }
 
@@ -75,5 +77,9 @@ public static class CompensationServices
     }
 
     /// <summary>Root subscription fields.</summary>
-    public static void RegisterSubscriptions(SpmSubscription subscription) => CalculationRunSubscriptions.Register(subscription);
+    public static void RegisterSubscriptions(SpmSubscription subscription)
+    {
+        CalculationRunSubscriptions.Register(subscription);
+        EarningsSubscriptions.Register(subscription);
+    }
 }

@@ -1,3 +1,5 @@
+using Spm.Api.Features.Compensation;
+using Spm.Domain.Compensation;
 using Spm.Domain.Events;
 using Spm.Domain.Live;
 
@@ -29,4 +31,13 @@ public interface ILiveClient
 
     /// <summary>A subscribed contest ended (standings final) or was cancelled.</summary>
     Task ContestEnded(ContestSnapshot snapshot);
+
+    /// <summary>A followed participant's earnings so far in an open month moved (a committed credit, or a recalculation).</summary>
+    Task EarningsChanged(EarningsChange change);
+
+    /// <summary>A dispute of a followed participant (or, for finance and admin following all disputes, any) was opened or changed status.</summary>
+    Task DisputeChanged(DisputeChanged change);
+
+    /// <summary>A followed calculation run moved: after each chunk of participants, and once when it completed or failed.</summary>
+    Task CalculationRunProgress(CalculationRunProgress progress);
 }

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Spm.Api.Auth;
+using Spm.Api.Features.Compensation;
 using Spm.Domain.Access;
+using Spm.Infrastructure.Compensation;
 using Spm.Infrastructure.Crediting;
 using Spm.Infrastructure.Persistence;
 
@@ -117,6 +119,40 @@ public sealed class LiveAccess(IDbContextFactory<SpmDbContext> contexts, NpgsqlD
         {
             throw new LiveAccessDeniedException("A manager may follow only the teams they lead (and those below them) or belong to.");
         }
+    }
+
+    /// <summary>
+    /// Checks following one participant's earnings and disputes, by the statements' rule (<see cref="EarningsVisibility"/>):
+    /// the participant, their manager chain, finance and admin; throws <see cref="LiveAccessDeniedException"/> when refused.
+    /// </summary>
+    public async Task EnsureEarningsAsync(LiveViewer viewer, Guid participantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (await EarningsVisibility.ParticipantsForAsync(viewer.TenantId, viewer.Role, viewer.ParticipantId, dataSource, cancellationToken) is { } visible
+            && !visible.Contains(participantId))
+        {
+            throw new LiveAccessDeniedException("Earnings are visible to the participant, their managers, finance and admin only; this participant's are not yours to follow.");
+        }
+    }
+
+    /// <summary>Checks following every dispute of the tenant: finance and admin only.</summary>
+    public static void EnsureAllDisputes(LiveViewer viewer)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        if (viewer.Role is not (SpmRoles.Admin or SpmRoles.Finance))
+        {
+            throw new LiveAccessDeniedException("Only finance and admin follow every dispute; others follow their own (or their team's) through the participant's earnings.");
+        }
+    }
+
+    /// <summary>Checks following a calculation run: it must be one of the viewer's tenant; throws <see cref="LiveAccessDeniedException"/> otherwise.</summary>
+    public async Task<CalculationRun> EnsureCalculationRunAsync(LiveViewer viewer, Guid runId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.CalculationRuns.IgnoreQueryFilters().AsNoTracking()
+            .FirstOrDefaultAsync(r => r.Id == runId && r.TenantId == viewer.TenantId, cancellationToken)
+            ?? throw new LiveAccessDeniedException("No calculation run of this tenant has this id.");
     }
 
     private async Task<OrganisationSnapshot> OrganisationAsync(Guid tenantId, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
+using Spm.Domain.Compensation;
 using Spm.Domain.Events;
 using Spm.Domain.Live;
 using StackExchange.Redis;
@@ -89,6 +90,8 @@ public sealed partial class LiveBus(IConnectionMultiplexer redis, string channel
                 LiveMessageKind.ContestChanged or LiveMessageKind.ContestStarted or LiveMessageKind.ContestEnded => wire.Payload.Deserialize<ContestSnapshot>(LiveJson.Options)!,
                 LiveMessageKind.AttainmentChanged => wire.Payload.Deserialize<AttainmentChanged>(LiveJson.Options)!,
                 LiveMessageKind.SaleCelebrated => wire.Payload.Deserialize<SaleCelebration>(LiveJson.Options)!,
+                LiveMessageKind.EarningsChanged => wire.Payload.Deserialize<EarningsChange>(LiveJson.Options)!,
+                LiveMessageKind.DisputeChanged => wire.Payload.Deserialize<DisputeChanged>(LiveJson.Options)!,
                 _ => throw new JsonException($"Unknown live message kind {wire.Kind}."),
             });
         }

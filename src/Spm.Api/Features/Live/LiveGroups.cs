@@ -19,4 +19,13 @@ public static class LiveGroups
 
     /// <summary>Everyone of the tenant who sees who closed a deal but not how much (joined on connect).</summary>
     public static string SalesWithoutAmounts(Guid tenantId) => $"t:{tenantId:N}:sales:names";
+
+    /// <summary>One participant's earnings and disputes: the participant, their manager chain, finance and admin may join.</summary>
+    public static string Earnings(Guid tenantId, Guid participantId) => $"t:{tenantId:N}:earnings:{participantId:N}";
+
+    /// <summary>Every dispute of the tenant (finance and admin).</summary>
+    public static string Disputes(Guid tenantId) => $"t:{tenantId:N}:disputes";
+
+    /// <summary>One calculation run's progress (admin and finance).</summary>
+    public static string CalculationRun(Guid tenantId, Guid runId) => $"t:{tenantId:N}:run:{runId:N}";
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Spm.Api.Auth;
+using Spm.Api.Features.Compensation;
 using Spm.Api.Features.Organisation;
 using Spm.Api.Features.Relay;
 using Spm.Domain.Live;
@@ -21,6 +22,8 @@ public sealed class LiveHub(LiveAccess access, ILeaderboardReader boards, IConte
     // Attribute arguments must be constants; these spell AccessMatrix.Policy(Capability.X).
     private const string ReadLeaderboards = "spm:" + nameof(Capability.ReadLeaderboards);
     private const string ReadPerformance = "spm:" + nameof(Capability.ReadPerformance);
+    private const string ReadEarnings = "spm:" + nameof(Capability.ReadEarnings);
+    private const string ManagePayouts = "spm:" + nameof(Capability.ManagePayouts);
 
     public override async Task OnConnectedAsync()
     {
@@ -91,6 +94,74 @@ public sealed class LiveHub(LiveAccess access, ILeaderboardReader boards, IConte
     [Authorize(Policy = ReadPerformance)]
     public Task UnsubscribeTeam(string id) =>
         Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Team(Viewer().TenantId, ParseId(id, TeamGraphType.TypeName)), Context.ConnectionAborted);
+
+    /// <summary>
+    /// Follows a participant's earnings so far (<c>EarningsChanged</c>) and disputes (<c>DisputeChanged</c>); id: a
+    /// Participant global id or a UUID. Only the participant, their manager chain, finance and admin may.
+    /// </summary>
+    [Authorize(Policy = ReadEarnings)]
+    public async Task SubscribeEarnings(string id)
+    {
+        var viewer = Viewer();
+        var participantId = ParseId(id, ParticipantGraphType.TypeName);
+        await EnsureAsync(access.EnsureEarningsAsync(viewer, participantId, Context.ConnectionAborted));
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Earnings(viewer.TenantId, participantId), Context.ConnectionAborted);
+    }
+
+    /// <summary>Stops following a participant's earnings and disputes.</summary>
+    [Authorize(Policy = ReadEarnings)]
+    public Task UnsubscribeEarnings(string id) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Earnings(Viewer().TenantId, ParseId(id, ParticipantGraphType.TypeName)), Context.ConnectionAborted);
+
+    /// <summary>Follows every dispute of the tenant (<c>DisputeChanged</c>): finance and admin only.</summary>
+    [Authorize(Policy = ReadEarnings)]
+    public async Task SubscribeDisputes()
+    {
+        var viewer = Viewer();
+        try
+        {
+            LiveAccess.EnsureAllDisputes(viewer);
+        }
+        catch (LiveAccessDeniedException denied)
+        {
+            throw new HubException(denied.Message);
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Disputes(viewer.TenantId), Context.ConnectionAborted);
+    }
+
+    /// <summary>Stops following every dispute.</summary>
+    [Authorize(Policy = ReadEarnings)]
+    public Task UnsubscribeDisputes() =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.Disputes(Viewer().TenantId), Context.ConnectionAborted);
+
+    /// <summary>
+    /// Follows a calculation run's progress (<c>CalculationRunProgress</c>, from whichever node computes it); returns
+    /// where it stands now. id: a CalculationRun global id or a UUID. Admin and finance.
+    /// </summary>
+    [Authorize(Policy = ManagePayouts)]
+    public async Task<CalculationRunProgress> SubscribeCalculationRun(string id)
+    {
+        var viewer = Viewer();
+        var runId = ParseId(id, CalculationRunGraphType.TypeName);
+        Infrastructure.Compensation.CalculationRun run;
+        try
+        {
+            run = await access.EnsureCalculationRunAsync(viewer, runId, Context.ConnectionAborted);
+        }
+        catch (LiveAccessDeniedException denied)
+        {
+            throw new HubException(denied.Message);
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.CalculationRun(viewer.TenantId, runId), Context.ConnectionAborted);
+        return new CalculationRunProgress(run.TenantId, run.Id, run.Status, run.ParticipantsDone, run.ParticipantsTotal, run.Error);
+    }
+
+    /// <summary>Stops following a calculation run.</summary>
+    [Authorize(Policy = ManagePayouts)]
+    public Task UnsubscribeCalculationRun(string id) =>
+        Groups.RemoveFromGroupAsync(Context.ConnectionId, LiveGroups.CalculationRun(Viewer().TenantId, ParseId(id, CalculationRunGraphType.TypeName)), Context.ConnectionAborted);
 
     private LiveViewer Viewer() =>
         LiveViewer.From(Context.User) ?? throw new HubException("This token names no tenant or role.");

@@ -20,4 +20,10 @@ public enum LiveMessageKind
 
     /// <summary><see cref="ILiveClient.ContestEnded"/>; key: the contest key.</summary>
     ContestEnded = 6,
+
+    /// <summary><see cref="ILiveClient.EarningsChanged"/>; key: the participant's UUID ("N" format).</summary>
+    EarningsChanged = 7,
+
+    /// <summary><see cref="ILiveClient.DisputeChanged"/>; key: the disputing participant's UUID ("N" format).</summary>
+    DisputeChanged = 8,
 }

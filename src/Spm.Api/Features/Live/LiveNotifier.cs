@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
+using Spm.Domain.Compensation;
 using Spm.Domain.Events;
 using Spm.Domain.Live;
 using Spm.Infrastructure.Live;
@@ -117,6 +118,25 @@ public sealed partial class LiveNotifier(
             "contest status");
         await PublishAsync(new LiveMessage(kind, contest.TenantId, contest.ContestKey, contest));
     }
+
+    public async ValueTask EarningsChangedAsync(EarningsChange change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        await SafelyAsync(() => hub.Clients.Group(LiveGroups.Earnings(change.TenantId, change.ParticipantId)).EarningsChanged(change), "earnings");
+        await PublishAsync(new LiveMessage(LiveMessageKind.EarningsChanged, change.TenantId, ParticipantKey(change.ParticipantId), change));
+    }
+
+    public async ValueTask DisputeChangedAsync(DisputeChanged change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        // The rep's own group (and whoever may follow their earnings), and finance and admin following every dispute.
+        await SafelyAsync(() => hub.Clients.Group(LiveGroups.Earnings(change.TenantId, change.ParticipantId)).DisputeChanged(change), "dispute");
+        await SafelyAsync(() => hub.Clients.Group(LiveGroups.Disputes(change.TenantId)).DisputeChanged(change), "dispute");
+        await PublishAsync(new LiveMessage(LiveMessageKind.DisputeChanged, change.TenantId, ParticipantKey(change.ParticipantId), change));
+    }
+
+    /// <summary>The fan-out key of a participant's earnings and disputes.</summary>
+    public static string ParticipantKey(Guid participantId) => participantId.ToString("N");
 
     /// <summary>The celebration as reps and partners see it: who, not how much (amount 0, currency empty), for every deal it carries.</summary>
     public static SaleCelebration WithoutAmount(SaleCelebration celebration)

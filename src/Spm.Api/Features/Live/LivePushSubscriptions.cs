@@ -134,13 +134,13 @@ public static class LivePushSubscriptions
         });
     }
 
-    private static (LiveViewer Viewer, IServiceProvider Services) Context(IResolveFieldContext context) =>
+    internal static (LiveViewer Viewer, IServiceProvider Services) Context(IResolveFieldContext context) =>
         (LiveViewer.From(context.User) ?? throw new ExecutionError("The token names no tenant or role.") { Code = "ACCESS_DENIED" }, context.RequestServices!);
 
     private static ExecutionError NotAnId(string argument, string typeName) =>
         new($"`{argument}` is not a {typeName} id.") { Code = "INVALID_ARGUMENT" };
 
-    private static async Task CheckAsync(Task check)
+    internal static async Task CheckAsync(Task check)
     {
         try
         {
@@ -156,7 +156,7 @@ public static class LivePushSubscriptions
     /// Listens first (so nothing published meanwhile is missed), then yields the current value when there is one, then
     /// every matching message.
     /// </summary>
-    private static AsyncEnumerableObservable<T> Stream<T>(LiveBus bus, Guid tenantId, Func<LiveMessage, bool> filter, Func<CancellationToken, ValueTask<T?>> current, Func<LiveMessage, T> payload)
+    internal static AsyncEnumerableObservable<T> Stream<T>(LiveBus bus, Guid tenantId, Func<LiveMessage, bool> filter, Func<CancellationToken, ValueTask<T?>> current, Func<LiveMessage, T> payload)
         where T : class =>
         new(ct => EventsAsync(bus, tenantId, filter, current, payload, ct));
 

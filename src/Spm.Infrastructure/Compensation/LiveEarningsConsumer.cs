@@ -1,0 +1,437 @@
+using System.Collections.Concurrent;
+using System.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Spm.Domain.Common;
+using Spm.Domain.Compensation;
+using Spm.Domain.Crediting;
+using Spm.Domain.Events;
+using Spm.Domain.Organisation;
+using Spm.Infrastructure.Live;
+using Spm.Infrastructure.Persistence;
+using Spm.Infrastructure.Tenancy;
+
+namespace Spm.Infrastructure.Compensation;
+
+/// <summary>
+/// Live earnings: the dispatcher hands every batch of a tenant's outbox here (after the Redis projections), and each
+/// committed credit that posts in an open fiscal month moves its participant's earnings so far, returned as
+/// <see cref="EarningsChange"/>s for the push layer.
+/// </summary>
+/// <remarks>
+/// <para>The node keeps, per tenant, one <see cref="LiveEarnings"/> per participant and open month, built lazily from
+/// PostgreSQL through <see cref="CompensationInputLoader"/> (so a live figure is what a calculation run would say) and
+/// then fed the credit rows each <c>credits.changed</c> event wrote, read by the sale's key and revision (deltas alone
+/// lack product and segment, which rates depend on).</para>
+/// <para>Idempotent: the cache remembers the outbox position it reached. A batch that does not start there (another
+/// node applied the tenant in between, or the dispatcher re-delivers after a failure) drops the tenant's cache, and
+/// the next touch rebuilds it from the database. A build reads one repeatable-read snapshot: the credits in it minus
+/// those the batch is about to apply, plus the ids of later outbox rows already committed in it, which are then
+/// skipped when they arrive, so nothing counts twice. Events whose rows cannot be applied one by one (a cancellation,
+/// whose rows a run reads differently; a bulk import; re-crediting adjustments; rows that do not add up to the event's
+/// deltas) rebuild the participants they touch instead. Plan and assignment changes (<c>comp.changed</c>) and
+/// resolved disputes drop the participants concerned; the whole tenant is rebuilt after <see cref="Lifetime"/> anyway,
+/// which also picks up quotas, exchange rates and period locks.</para>
+/// <para>A participant whose statement cannot be calculated (an attainment-tiered plan without a quota, a missing
+/// exchange rate) is set aside, logged once, until the next rebuild: one person's data never stops the tenant's.</para>
+/// <para>Not thread-safe per tenant: the dispatcher applies one tenant on one worker at a time (advisory lock).</para>
+/// </remarks>
+public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<LiveEarningsConsumer>? logger = null)
+{
+    /// <summary>A tenant's cache is rebuilt from the database at least this often (quota, FX and lock changes).</summary>
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<Guid, TenantState> tenants = new();
+    private readonly ILogger log = logger ?? NullLogger<LiveEarningsConsumer>.Instance;
+
+    /// <summary>Drops what this node holds for <paramref name="tenantId"/>; the next batch rebuilds from the database.</summary>
+    public void Forget(Guid tenantId) => tenants.TryRemove(tenantId, out _);
+
+    /// <summary>Participant-months cached for <paramref name="tenantId"/> on this node (tests and the bench).</summary>
+    public int CachedCount(Guid tenantId) => tenants.TryGetValue(tenantId, out var state) ? state.Entries.Count : 0;
+
+    /// <summary>
+    /// Applies one dispatcher batch: the rows after outbox position <paramref name="fromCursor"/> up to
+    /// <paramref name="lastId"/>, decoded as <paramref name="batch"/>. Returns the earnings that moved, in outbox order.
+    /// </summary>
+    public async Task<IReadOnlyList<EarningsChange>> ApplyAsync(Guid tenantId, long fromCursor, long lastId, IReadOnlyList<OutboxEnvelope> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var now = clock.GetUtcNow();
+        if (!tenants.TryGetValue(tenantId, out var state) || state.LastApplied != fromCursor || state.Expires <= now)
+        {
+            state = new TenantState(now + Lifetime);
+            tenants[tenantId] = state;
+        }
+
+        // Until this batch is done the state matches no position: a failure half-way makes the next batch rebuild.
+        state.LastApplied = -1;
+        var changes = await ApplyBatchAsync(tenantId, state, lastId, batch, cancellationToken);
+        state.LastApplied = lastId;
+        return changes;
+    }
+
+    private async Task<IReadOnlyList<EarningsChange>> ApplyBatchAsync(Guid tenantId, TenantState state, long lastId, IReadOnlyList<OutboxEnvelope> batch, CancellationToken cancellationToken)
+    {
+        var dropped = new HashSet<Guid>();
+        var dropAll = false;
+        var credited = new List<(OutboxEnvelope Envelope, CreditsChanged Event)>();
+        foreach (var envelope in batch)
+        {
+            switch (envelope.Event)
+            {
+                case CreditsChanged credits when credits.Deltas.Count > 0:
+                    credited.Add((envelope, credits));
+                    break;
+                case CompensationChanged comp when comp.ParticipantIds.Count == 0:
+                    dropAll = true;
+                    break;
+                case CompensationChanged comp:
+                    dropped.UnionWith(comp.ParticipantIds);
+                    break;
+                case DisputeChanged dispute when dispute.AdjustmentAmount is not null:
+                    // A resolution with an adjustment adds an award line to an open month's statement.
+                    dropped.Add(dispute.ParticipantId);
+                    break;
+                default:
+                    break;
+            }
+        }
+
+        if (dropAll)
+        {
+            state.Entries.Clear();
+        }
+        else if (dropped.Count > 0)
+        {
+            foreach (var key in state.Entries.Keys.Where(k => dropped.Contains(k.Participant)).ToList())
+            {
+                state.Entries.Remove(key);
+            }
+        }
+
+        if (credited.Count == 0)
+        {
+            return [];
+        }
+
+        state.Months ??= await MonthsAsync(tenantId, cancellationToken);
+        var rows = await RowsAsync(tenantId, credited, cancellationToken);
+
+        // Per event and participant: apply the rows one by one, or rebuild from the database.
+        var plans = new List<Step>();
+        var rebuild = new HashSet<Guid>();
+        var firstEvent = new Dictionary<Guid, OutboxEnvelope>();
+        for (var i = 0; i < credited.Count; i++)
+        {
+            var (envelope, credits) = credited[i];
+            var eventRows = rows[i];
+            foreach (var participant in credits.Deltas.Select(d => d.ParticipantId).Distinct())
+            {
+                firstEvent.TryAdd(participant, envelope);
+                var own = eventRows.Where(r => r.Credit.ParticipantId == participant).ToList();
+                if (IsIncremental(credits, participant, own))
+                {
+                    plans.Add(new Step(envelope, participant, own));
+                }
+                else
+                {
+                    rebuild.Add(participant);
+                }
+            }
+        }
+
+        // Participant-months to (re)build: a credit to apply where nothing is cached, or a rebuild of something cached.
+        var toBuild = new HashSet<(Guid Participant, Guid Period)>();
+        foreach (var step in plans)
+        {
+            foreach (var period in step.Rows.Select(r => state.OpenMonth(r.Credit.PostingDate)).OfType<Guid>().Distinct())
+            {
+                if (!state.Entries.ContainsKey((step.Participant, period)) || rebuild.Contains(step.Participant))
+                {
+                    toBuild.Add((step.Participant, period));
+                }
+            }
+        }
+
+        foreach (var key in state.Entries.Keys.Where(k => rebuild.Contains(k.Participant)))
+        {
+            toBuild.Add(key);
+        }
+
+        var changes = new List<EarningsChange>();
+        if (toBuild.Count > 0)
+        {
+            // The rows this batch applies one by one are left out of the build, so their pushes show the move.
+            var pending = plans.SelectMany(p => p.Rows).Select(r => r.Credit.CreditId).ToHashSet();
+            var built = await BuildAsync(tenantId, state, toBuild, pending, lastId, cancellationToken);
+            foreach (var ((participant, period), earnings) in built)
+            {
+                if (state.Entries.TryGetValue((participant, period), out var old)
+                    && old.Earnings?.Current is { } before && earnings.Earnings?.Current is { } after
+                    && (before.Earnings != after.Earnings || before.Attainment != after.Attainment))
+                {
+                    // A recalculation moved figures a client was already shown: say so before the credits that follow.
+                    var envelope = firstEvent[participant];
+                    changes.Add(Change(tenantId, period, before.Earnings, after, null, envelope));
+                }
+
+                state.Entries[(participant, period)] = earnings;
+            }
+        }
+
+        // One recalculation per participant and month per batch: a burst (a dispatcher catching up) costs one update
+        // per person, not one per credit, and shows the total; the push names the last credit and its event.
+        var batches = new Dictionary<(Guid Participant, Guid Period), (List<Row> Rows, OutboxEnvelope Last)>();
+        var order = new List<(Guid Participant, Guid Period)>();
+        foreach (var step in plans)
+        {
+            foreach (var row in step.Rows)
+            {
+                if (state.OpenMonth(row.Credit.PostingDate) is not { } period || !state.Entries.TryGetValue((step.Participant, period), out var entry)
+                    || entry.Earnings is null || entry.Included.Contains(step.Envelope.Id))
+                {
+                    // A locked or unknown month, a participant set aside, or already in the snapshot this entry was built from.
+                    continue;
+                }
+
+                if (!batches.TryGetValue((step.Participant, period), out var pending))
+                {
+                    order.Add((step.Participant, period));
+                    pending = ([], step.Envelope);
+                }
+
+                pending.Rows.Add(row);
+                batches[(step.Participant, period)] = (pending.Rows, step.Envelope);
+            }
+        }
+
+        foreach (var key in order)
+        {
+            var (applied, last) = batches[key];
+            var entry = state.Entries[key];
+            var live = entry.Earnings!;
+            var before = live.Current;
+            try
+            {
+                live.ApplyAll([.. applied.Select(r => r.Credit)]);
+            }
+            catch (DomainException e)
+            {
+                LogSetAside(log, key.Participant, key.Period, e);
+                state.Entries[key] = entry with { Earnings = null };
+                continue;
+            }
+
+            if (live.Current is { } after && (before is null || before.Earnings != after.Earnings || before.Attainment != after.Attainment))
+            {
+                changes.Add(Change(tenantId, key.Period, before?.Earnings ?? 0m, after, applied[^1], last));
+            }
+        }
+
+        foreach (var entry in state.Entries.Values)
+        {
+            if (entry.Included.Count > 0 && entry.Included.Max() <= lastId)
+            {
+                entry.Included.Clear();
+            }
+        }
+
+        return changes;
+    }
+
+    private static EarningsChange Change(Guid tenantId, Guid periodId, decimal previous, ParticipantResult after, Row? row, OutboxEnvelope envelope) =>
+        new(
+            tenantId,
+            after.ParticipantId,
+            periodId,
+            after.Period.Start,
+            after.Period.End,
+            after.Currency,
+            previous,
+            after.Earnings,
+            after.Attainment,
+            row?.Credit.CreditId,
+            row?.Credit.SaleId,
+            row?.Source,
+            row?.ExternalId,
+            envelope.Event.EventId,
+            envelope.Event.OccurredAt);
+
+    /// <summary>
+    /// True when <paramref name="rows"/> (this participant's rows of the event's sale revision) are exactly what the
+    /// event announced, so applying them one by one gives what a run would: same sums per type and posting date, and
+    /// the sale not cancelled (a run reads a cancelled sale's rows differently: clawback windows).
+    /// </summary>
+    private static bool IsIncremental(CreditsChanged credits, Guid participant, List<Row> rows)
+    {
+        if (credits.Revision <= 0 || rows.Count == 0 || rows.Any(r => r.Cancelled))
+        {
+            return false;
+        }
+
+        var announced = credits.Deltas.Where(d => d.ParticipantId == participant)
+            .GroupBy(d => (d.Type, d.PostingDate)).ToDictionary(g => g.Key, g => g.Sum(d => d.ReportingAmount));
+        var found = rows.GroupBy(r => (r.Credit.Type, r.Credit.PostingDate))
+            .Select(g => (g.Key, Sum: g.Sum(r => r.ReportingAmount))).Where(x => x.Sum != 0).ToDictionary(x => x.Key, x => x.Sum);
+        return announced.Count == found.Count && announced.All(a => found.TryGetValue(a.Key, out var sum) && sum == a.Value);
+    }
+
+    /// <summary>The credit rows each event's sale revision wrote (adjustments from re-crediting excluded), one query for the batch.</summary>
+    private async Task<List<Row>[]> RowsAsync(Guid tenantId, List<(OutboxEnvelope Envelope, CreditsChanged Event)> credited, CancellationToken cancellationToken)
+    {
+        var result = new List<Row>[credited.Count];
+        for (var i = 0; i < result.Length; i++)
+        {
+            result[i] = [];
+        }
+
+        var keyed = Enumerable.Range(0, credited.Count).Where(i => credited[i].Event.Revision > 0).ToList();
+        if (keyed.Count == 0)
+        {
+            return result;
+        }
+
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT k.n, c.id, c.participant_id, c.sale_id, c.type, c.adjusted_type, c.pay_amount, c.pay_currency, c.close_date, c.posting_date,
+                   s.product, s.segment, c.reporting_amount, s.is_cancelled
+            FROM unnest($2::text[], $3::text[], $4::int[], $5::int[]) AS k(source, external_id, revision, n)
+            JOIN sales s ON s.tenant_id = $1 AND s.source = k.source AND s.external_id = k.external_id
+            JOIN credits c ON c.tenant_id = $1 AND c.sale_id = s.id AND c.sale_revision = k.revision AND c.type <> 'Adjustment'
+            ORDER BY k.n, c.id
+            """);
+        command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+        command.Parameters.Add(new NpgsqlParameter { Value = keyed.Select(i => credited[i].Event.Source).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = keyed.Select(i => credited[i].Event.ExternalId).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = keyed.Select(i => credited[i].Event.Revision).ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = keyed.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var n = reader.GetInt32(0);
+            var type = Enum.Parse<CreditType>(reader.GetString(4));
+            var credit = new CompCredit
+            {
+                CreditId = reader.GetGuid(1),
+                ParticipantId = reader.GetGuid(2),
+                SaleId = reader.GetGuid(3),
+                // As CompensationInputLoader reads it: an adjustment counts as the type it corrects.
+                Type = type == CreditType.Adjustment ? Enum.Parse<CreditType>(reader.GetString(5)) : type,
+                Amount = reader.GetDecimal(6),
+                Currency = reader.GetString(7),
+                CloseDate = reader.GetFieldValue<DateOnly>(8),
+                PostingDate = reader.GetFieldValue<DateOnly>(9),
+                Product = reader.IsDBNull(10) ? null : reader.GetString(10),
+                Segment = reader.IsDBNull(11) ? null : reader.GetString(11),
+                Quantity = 1m,
+            };
+            result[n].Add(new Row(credit, reader.GetDecimal(12), reader.GetBoolean(13), credited[n].Event.Source, credited[n].Event.ExternalId));
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Builds the given participant-months from one repeatable-read snapshot, leaving out the credits in
+    /// <paramref name="pending"/>; every entry remembers the later outbox rows already committed in that snapshot.
+    /// </summary>
+    private async Task<Dictionary<(Guid Participant, Guid Period), Entry>> BuildAsync(
+        Guid tenantId, TenantState state, HashSet<(Guid Participant, Guid Period)> keys, HashSet<Guid> pending, long lastId, CancellationToken cancellationToken)
+    {
+        var built = new Dictionary<(Guid, Guid), Entry>();
+        await using var db = Context(tenantId);
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var included = new HashSet<long>();
+        // First statement of the snapshot: the outbox rows already committed after this batch.
+        await using (var command = new NpgsqlCommand("SELECT id FROM outbox WHERE tenant_id = $1 AND id > $2", (NpgsqlConnection)db.Database.GetDbConnection()))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
+            command.Parameters.Add(new NpgsqlParameter { Value = lastId });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                included.Add(reader.GetInt64(0));
+            }
+        }
+
+        foreach (var byPeriod in keys.GroupBy(k => k.Period))
+        {
+            var period = state.Months!.Single(m => m.Id == byPeriod.Key);
+            var participants = byPeriod.Select(k => k.Participant).ToList();
+            var input = await CompensationInputLoader.LoadAsync(db, new CompensationInputLoader.Request(period, participants, null, 1), cancellationToken);
+            var credits = input.Credits.Where(c => !pending.Contains(c.CreditId)).ToLookup(c => c.ParticipantId);
+            foreach (var participant in participants)
+            {
+                LiveEarnings? earnings = null;
+                try
+                {
+                    earnings = new LiveEarnings(input with { Credits = [.. credits[participant]] }, participant);
+                }
+                catch (DomainException e)
+                {
+                    LogSetAside(log, participant, period.Id, e);
+                }
+
+                built[(participant, period.Id)] = new Entry(earnings, [.. included]);
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return built;
+    }
+
+    private async Task<List<Period>> MonthsAsync(Guid tenantId, CancellationToken cancellationToken)
+    {
+        await using var db = Context(tenantId);
+        var locked = await db.PayoutBatches.AsNoTracking().Where(b => b.Status == PayoutStatus.Locked).Select(b => b.PeriodId).ToListAsync(cancellationToken);
+        var months = await db.Periods.AsNoTracking().Where(p => p.Kind == PeriodKind.Month).ToListAsync(cancellationToken);
+        return [.. months.Where(m => !locked.Contains(m.Id)).OrderBy(m => m.StartDate)];
+    }
+
+    private SpmDbContext Context(Guid tenantId) =>
+        new(new DbContextOptionsBuilder<SpmDbContext>().UseNpgsql(dataSource).Options, new FixedTenantContext(tenantId));
+
+    /// <summary>One credit row as applied, with what the delta check and the push need.</summary>
+    private sealed record Row(CompCredit Credit, decimal ReportingAmount, bool Cancelled, string Source, string ExternalId);
+
+    /// <summary>One event's rows for one participant, to apply in order.</summary>
+    private sealed record Step(OutboxEnvelope Envelope, Guid Participant, List<Row> Rows);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Live earnings of participant {ParticipantId} in period {PeriodId} cannot be calculated; set aside until the next rebuild")]
+    private static partial void LogSetAside(ILogger logger, Guid participantId, Guid periodId, Exception exception);
+
+    /// <summary>
+    /// A participant-month's live earnings (null: set aside, its statement cannot be calculated) and the outbox rows
+    /// already inside the snapshot it was built from.
+    /// </summary>
+    private sealed record Entry(LiveEarnings? Earnings, HashSet<long> Included);
+
+    private sealed class TenantState(DateTimeOffset expires)
+    {
+        public DateTimeOffset Expires { get; } = expires;
+
+        public long LastApplied { get; set; }
+
+        /// <summary>The tenant's fiscal months that are not locked, by start date.</summary>
+        public List<Period>? Months { get; set; }
+
+        public Dictionary<(Guid Participant, Guid Period), Entry> Entries { get; } = [];
+
+        public Guid? OpenMonth(DateOnly date)
+        {
+            foreach (var month in Months!)
+            {
+                if (month.StartDate <= date && date <= month.EndDate)
+                {
+                    return month.Id;
+                }
+            }
+
+            return null;
+        }
+    }
+}
