@@ -1,8 +1,6 @@
-using Npgsql;
 using Spm.Api.Auth;
 using Spm.Api.Features.Sales;
 using Spm.Domain.Common;
-using Spm.Infrastructure.Crediting;
 
 namespace Spm.Api.Features.Compensation;
 
@@ -33,33 +31,6 @@ public sealed class EarningsVisibility(Caller caller, SalesVisibility sales)
         if (!await MayReadAsync(participantId, cancellationToken))
         {
             throw new DomainException("NOT_FOUND", "No statement of this participant is visible to you: earnings are visible to the participant, their managers, finance and admin only.", field);
-        }
-    }
-
-    /// <summary>
-    /// The same rule for a caller outside a request (a hub connection, a live subscription): admin and finance read
-    /// everyone (null), a rep themselves, a manager their subtree, every other role nobody.
-    /// </summary>
-    public static async Task<IReadOnlySet<Guid>?> ParticipantsForAsync(Guid tenantId, string? role, Guid? participantId, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(dataSource);
-        switch (role)
-        {
-            case SpmRoles.Admin or SpmRoles.Finance:
-                return null;
-            case SpmRoles.Rep or SpmRoles.Manager when participantId is { } me:
-                if (role == SpmRoles.Rep)
-                {
-                    return new HashSet<Guid> { me };
-                }
-
-                await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-                {
-                    return (await OrganisationSnapshot.LoadAsync(connection, null, tenantId, cancellationToken)).Subtree(me);
-                }
-
-            default:
-                return new HashSet<Guid>();
         }
     }
 }

@@ -53,35 +53,22 @@ public sealed class LiveAccess(IDbContextFactory<SpmDbContext> contexts, NpgsqlD
     }
 
     /// <summary>Checks following one participant's attainment; throws <see cref="LiveAccessDeniedException"/> when refused.</summary>
-    public async Task EnsureParticipantAsync(LiveViewer viewer, Guid participantId, CancellationToken cancellationToken)
+    public Task EnsureParticipantAsync(LiveViewer viewer, Guid participantId, CancellationToken cancellationToken) =>
+        EnsureParticipantAsync(viewer, participantId, "attainment", cancellationToken);
+
+    /// <summary>
+    /// Checks following one participant's earnings and disputes. The same rule as attainment, which is the statements'
+    /// rule too (<see cref="EarningsVisibility"/>): the participant, their manager chain, finance and admin.
+    /// </summary>
+    public async Task EnsureEarningsAsync(LiveViewer viewer, Guid participantId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(viewer);
-        switch (viewer.Role)
+        try
         {
-            case SpmRoles.Admin or SpmRoles.Finance:
-                return;
-            case SpmRoles.Rep:
-                if (viewer.ParticipantId != participantId)
-                {
-                    throw new LiveAccessDeniedException("A rep may follow only their own attainment, not another participant's.");
-                }
-
-                return;
-            case SpmRoles.Manager:
-                if (viewer.ParticipantId is not { } me)
-                {
-                    throw new LiveAccessDeniedException("This token belongs to no participant, so it has no team to follow.");
-                }
-
-                var organisation = await OrganisationAsync(viewer.TenantId, cancellationToken);
-                if (!organisation.Subtree(me).Contains(participantId))
-                {
-                    throw new LiveAccessDeniedException("A manager may follow only the participants in their own subtree.");
-                }
-
-                return;
-            default:
-                throw new LiveAccessDeniedException($"The {viewer.Role} role may follow leaderboards and contests only, not a participant.");
+            await EnsureParticipantAsync(viewer, participantId, "earnings", cancellationToken);
+        }
+        catch (LiveAccessDeniedException denied)
+        {
+            throw new LiveAccessDeniedException($"Earnings are visible to the participant, their managers, finance and admin only: {denied.Message}");
         }
     }
 
@@ -121,20 +108,6 @@ public sealed class LiveAccess(IDbContextFactory<SpmDbContext> contexts, NpgsqlD
         }
     }
 
-    /// <summary>
-    /// Checks following one participant's earnings and disputes, by the statements' rule (<see cref="EarningsVisibility"/>):
-    /// the participant, their manager chain, finance and admin; throws <see cref="LiveAccessDeniedException"/> when refused.
-    /// </summary>
-    public async Task EnsureEarningsAsync(LiveViewer viewer, Guid participantId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(viewer);
-        if (await EarningsVisibility.ParticipantsForAsync(viewer.TenantId, viewer.Role, viewer.ParticipantId, dataSource, cancellationToken) is { } visible
-            && !visible.Contains(participantId))
-        {
-            throw new LiveAccessDeniedException("Earnings are visible to the participant, their managers, finance and admin only; this participant's are not yours to follow.");
-        }
-    }
-
     /// <summary>Checks following every dispute of the tenant: finance and admin only.</summary>
     public static void EnsureAllDisputes(LiveViewer viewer)
     {
@@ -153,6 +126,38 @@ public sealed class LiveAccess(IDbContextFactory<SpmDbContext> contexts, NpgsqlD
         return await db.CalculationRuns.IgnoreQueryFilters().AsNoTracking()
             .FirstOrDefaultAsync(r => r.Id == runId && r.TenantId == viewer.TenantId, cancellationToken)
             ?? throw new LiveAccessDeniedException("No calculation run of this tenant has this id.");
+    }
+
+    private async Task EnsureParticipantAsync(LiveViewer viewer, Guid participantId, string what, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        switch (viewer.Role)
+        {
+            case SpmRoles.Admin or SpmRoles.Finance:
+                return;
+            case SpmRoles.Rep:
+                if (viewer.ParticipantId != participantId)
+                {
+                    throw new LiveAccessDeniedException($"A rep may follow only their own {what}, not another participant's.");
+                }
+
+                return;
+            case SpmRoles.Manager:
+                if (viewer.ParticipantId is not { } me)
+                {
+                    throw new LiveAccessDeniedException("This token belongs to no participant, so it has no team to follow.");
+                }
+
+                var organisation = await OrganisationAsync(viewer.TenantId, cancellationToken);
+                if (!organisation.Subtree(me).Contains(participantId))
+                {
+                    throw new LiveAccessDeniedException($"A manager may follow the {what} of the participants in their own subtree only.");
+                }
+
+                return;
+            default:
+                throw new LiveAccessDeniedException($"The {viewer.Role} role may follow leaderboards and contests only, not a participant.");
+        }
     }
 
     private async Task<OrganisationSnapshot> OrganisationAsync(Guid tenantId, CancellationToken cancellationToken)

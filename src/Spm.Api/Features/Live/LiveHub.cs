@@ -118,15 +118,7 @@ public sealed class LiveHub(LiveAccess access, ILeaderboardReader boards, IConte
     public async Task SubscribeDisputes()
     {
         var viewer = Viewer();
-        try
-        {
-            LiveAccess.EnsureAllDisputes(viewer);
-        }
-        catch (LiveAccessDeniedException denied)
-        {
-            throw new HubException(denied.Message);
-        }
-
+        Ensure(() => LiveAccess.EnsureAllDisputes(viewer));
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.Disputes(viewer.TenantId), Context.ConnectionAborted);
     }
 
@@ -144,15 +136,7 @@ public sealed class LiveHub(LiveAccess access, ILeaderboardReader boards, IConte
     {
         var viewer = Viewer();
         var runId = ParseId(id, CalculationRunGraphType.TypeName);
-        Infrastructure.Compensation.CalculationRun run;
-        try
-        {
-            run = await access.EnsureCalculationRunAsync(viewer, runId, Context.ConnectionAborted);
-        }
-        catch (LiveAccessDeniedException denied)
-        {
-            throw new HubException(denied.Message);
-        }
+        var run = await EnsureAsync(access.EnsureCalculationRunAsync(viewer, runId, Context.ConnectionAborted));
 
         await Groups.AddToGroupAsync(Context.ConnectionId, LiveGroups.CalculationRun(viewer.TenantId, runId), Context.ConnectionAborted);
         return new CalculationRunProgress(run.TenantId, run.Id, run.Status, run.ParticipantsDone, run.ParticipantsTotal, run.Error);
@@ -177,6 +161,30 @@ public sealed class LiveHub(LiveAccess access, ILeaderboardReader boards, IConte
         try
         {
             await check;
+        }
+        catch (LiveAccessDeniedException denied)
+        {
+            throw new HubException(denied.Message);
+        }
+    }
+
+    private static void Ensure(Action check)
+    {
+        try
+        {
+            check();
+        }
+        catch (LiveAccessDeniedException denied)
+        {
+            throw new HubException(denied.Message);
+        }
+    }
+
+    private static async Task<T> EnsureAsync<T>(Task<T> check)
+    {
+        try
+        {
+            return await check;
         }
         catch (LiveAccessDeniedException denied)
         {
