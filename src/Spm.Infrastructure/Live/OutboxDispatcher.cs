@@ -227,10 +227,10 @@ public sealed partial class OutboxDispatcher(
         // so live earnings can tell whether this batch continues where its cache stopped.
         await using var read = new NpgsqlCommand(
             """
-            SELECT o.id, o.type, o.payload::text, o.created_at, o.visible_after <= pg_snapshot_xmin(pg_current_snapshot()),
-                   COALESCE((SELECT c.last_id FROM outbox_cursors c WHERE c.tenant_id = $1), 0)
-            FROM outbox o
-            WHERE o.tenant_id = $1 AND o.id > COALESCE((SELECT c.last_id FROM outbox_cursors c WHERE c.tenant_id = $1), 0)
+            WITH cursor AS (SELECT COALESCE((SELECT c.last_id FROM outbox_cursors c WHERE c.tenant_id = $1), 0) AS last_id)
+            SELECT o.id, o.type, o.payload::text, o.created_at, o.visible_after <= pg_snapshot_xmin(pg_current_snapshot()), cursor.last_id
+            FROM outbox o, cursor
+            WHERE o.tenant_id = $1 AND o.id > cursor.last_id
             ORDER BY o.id LIMIT $2
             """,
             connection,
@@ -312,8 +312,9 @@ public sealed partial class OutboxDispatcher(
                 ? new Dictionary<Guid, string>()
                 : await names.NamesAsync(tenantId, sales.Select(s => s.OwnerParticipantId), cancellationToken);
 
-            // Sent concurrently (the Redis client pipelines them), not one round trip after another: a sale moves some
-            // twenty attainment totals, and at hundreds of sales a second sequential sends were the dispatcher's limit.
+            // Sent concurrently (the Redis client pipelines them), not one round trip after another: each push is two or
+            // three Redis publishes, a sale brings its celebration and several attainment totals (about six per sale in
+            // the live bench), and at hundreds of sales a second sequential sends were the dispatcher's limit.
             // Celebrations go first: they are what a screen is waiting for.
             var pushes = new List<Task>();
             foreach (var sale in sales)
@@ -363,10 +364,9 @@ public sealed partial class OutboxDispatcher(
 
         try
         {
-            foreach (var change in await earnings.ApplyAsync(tenantId, cursor, lastId, batch, cancellationToken))
-            {
-                await notifier.EarningsChangedAsync(change, cancellationToken);
-            }
+            // Sent concurrently, as NotifyAsync sends the batch's other pushes.
+            var changes = await earnings.ApplyAsync(tenantId, cursor, lastId, batch, cancellationToken);
+            await Task.WhenAll(changes.Select(change => notifier.EarningsChangedAsync(change, cancellationToken).AsTask()));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -101,12 +101,13 @@ public sealed partial class LiveBus(IConnectionMultiplexer redis, string channel
             return;
         }
 
-        if (!listeners.TryGetValue(message.TenantId, out var ofTenant))
+        // Tenants never see each other: a payload must name the tenant of the channel it came on.
+        if (message.TenantId != channelTenant)
         {
             return;
         }
 
-        foreach (var listener in ofTenant.Values)
+        foreach (var listener in forTenant.Values)
         {
             if (listener.Filter(message))
             {

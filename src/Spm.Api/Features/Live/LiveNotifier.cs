@@ -33,21 +33,19 @@ public sealed partial class LiveNotifier(
     {
         ArgumentNullException.ThrowIfNull(change);
         var board = pending.GetOrAdd((change.TenantId, change.BoardKey, change.Kind), _ => new Board());
-        TimeSpan delay;
+        TimeSpan? delay;
         lock (board)
         {
             board.ChangedSubjects.UnionWith(change.ChangedSubjects);
-            if (board.Scheduled)
-            {
-                // A push is already due; it will read the latest snapshot and these subjects.
-                return ValueTask.CompletedTask;
-            }
-
-            board.Scheduled = true;
-            delay = DelayAfter(board.LastPush, options.Value.BoardInterval);
+            // Null when a push is already due: it will read the latest snapshot and these subjects.
+            delay = board.Schedule(clock.GetUtcNow(), options.Value.BoardInterval);
         }
 
-        _ = FlushAsync(change.TenantId, change.BoardKey, change.Kind, board, delay);
+        if (delay is { } due)
+        {
+            _ = FlushAsync(change.TenantId, change.BoardKey, change.Kind, board, due);
+        }
+
         return ValueTask.CompletedTask;
     }
 
@@ -79,15 +77,11 @@ public sealed partial class LiveNotifier(
         // Hub clients (screens, phones) get at most one celebration per interval per tenant: at 200 deals a second
         // one message per deal and client is more than a screen can show and more than two cores can send.
         var burst = celebrations.GetOrAdd(celebration.TenantId, _ => new Burst());
-        TimeSpan? delay = null;
+        TimeSpan? delay;
         lock (burst)
         {
             burst.Deals.Add(celebration);
-            if (!burst.Scheduled)
-            {
-                burst.Scheduled = true;
-                delay = DelayAfter(burst.LastPush, options.Value.CelebrationInterval);
-            }
+            delay = burst.Schedule(clock.GetUtcNow(), options.Value.CelebrationInterval);
         }
 
         if (delay is { } due)
@@ -181,15 +175,8 @@ public sealed partial class LiveNotifier(
     {
         try
         {
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, clock, stopping.Token);
-            }
-            else
-            {
-                // Off the dispatcher's thread: it goes on applying while this node reads and sends.
-                await Task.Yield();
-            }
+            // Off the dispatcher's thread even when due now: it goes on applying while this node reads and sends.
+            await WaitAsync(delay);
 
             // One flush of a board at a time, so "changed since the previous push" compares consecutive pushes.
             await board.Flushing.WaitAsync(stopping.Token);
@@ -198,9 +185,8 @@ public sealed partial class LiveNotifier(
                 HashSet<Guid> changed;
                 lock (board)
                 {
-                    // Changes from here on schedule the next push (at LastPush + interval): latest wins.
-                    board.Scheduled = false;
-                    board.LastPush = clock.GetUtcNow();
+                    // Changes from here on schedule the next push (at the last push + interval): latest wins.
+                    board.Pushed(clock.GetUtcNow());
                     changed = [.. board.ChangedSubjects];
                     board.ChangedSubjects.Clear();
                 }
@@ -229,7 +215,7 @@ public sealed partial class LiveNotifier(
             LogPushFailed(logger, key, e);
             lock (board)
             {
-                board.Scheduled = false;
+                board.Unschedule();
             }
         }
     }
@@ -238,22 +224,14 @@ public sealed partial class LiveNotifier(
     {
         try
         {
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, clock, stopping.Token);
-            }
-            else
-            {
-                // Off the dispatcher's thread, and deals of the same batch still join this push.
-                await Task.Yield();
-            }
+            // Off the dispatcher's thread even when due now, so deals of the same batch still join this push.
+            await WaitAsync(delay);
 
             List<SaleCelebration> deals;
             lock (burst)
             {
-                // Deals from here on schedule the next push, at LastPush + interval.
-                burst.Scheduled = false;
-                burst.LastPush = clock.GetUtcNow();
+                // Deals from here on schedule the next push, at the last push + interval.
+                burst.Pushed(clock.GetUtcNow());
                 deals = [.. burst.Deals];
                 burst.Deals.Clear();
             }
@@ -269,12 +247,16 @@ public sealed partial class LiveNotifier(
         }
     }
 
-    /// <summary>How long until a push that last went out at <paramref name="lastPush"/> may go again (zero: now).</summary>
-    private TimeSpan DelayAfter(DateTimeOffset lastPush, TimeSpan interval)
+    private async Task WaitAsync(TimeSpan delay)
     {
-        var due = lastPush + interval;
-        var now = clock.GetUtcNow();
-        return due > now ? due - now : TimeSpan.Zero;
+        if (delay > TimeSpan.Zero)
+        {
+            await Task.Delay(delay, clock, stopping.Token);
+        }
+        else
+        {
+            await Task.Yield();
+        }
     }
 
     private async Task PushLeaderboardAsync(Guid tenantId, string key, Board board, HashSet<Guid> changed)
@@ -323,24 +305,49 @@ public sealed partial class LiveNotifier(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending a {What} push failed")]
     private static partial void LogSendFailed(ILogger logger, string what, Exception exception);
 
+    /// <summary>
+    /// When something coalesced on this node (a board, a tenant's celebrations) may be pushed next: the first change
+    /// after a quiet spell at once, later ones at the previous push plus the interval. Callers hold the object's lock.
+    /// </summary>
+    private abstract class Paced
+    {
+        private bool scheduled;
+        private DateTimeOffset lastPush = DateTimeOffset.MinValue;
+
+        /// <summary>The delay until the push this change needs, or null when one is already scheduled.</summary>
+        public TimeSpan? Schedule(DateTimeOffset now, TimeSpan interval)
+        {
+            if (scheduled)
+            {
+                return null;
+            }
+
+            scheduled = true;
+            var due = lastPush + interval;
+            return due > now ? due - now : TimeSpan.Zero;
+        }
+
+        /// <summary>The scheduled push is going out (<paramref name="at"/>); later changes schedule the next one.</summary>
+        public void Pushed(DateTimeOffset at)
+        {
+            scheduled = false;
+            lastPush = at;
+        }
+
+        /// <summary>The scheduled push failed: the next change schedules another, at once if the interval has passed.</summary>
+        public void Unschedule() => scheduled = false;
+    }
+
     /// <summary>Deals of one tenant waiting for the next celebration push on this node.</summary>
-    private sealed class Burst
+    private sealed class Burst : Paced
     {
         public List<SaleCelebration> Deals { get; } = [];
-
-        public bool Scheduled { get; set; }
-
-        public DateTimeOffset LastPush { get; set; } = DateTimeOffset.MinValue;
     }
 
     /// <summary>Coalescing state of one board on this node.</summary>
-    private sealed class Board
+    private sealed class Board : Paced
     {
         public HashSet<Guid> ChangedSubjects { get; } = [];
-
-        public bool Scheduled { get; set; }
-
-        public DateTimeOffset LastPush { get; set; } = DateTimeOffset.MinValue;
 
         public IReadOnlyDictionary<Guid, (int Rank, decimal Score)>? Previous { get; set; }
 
