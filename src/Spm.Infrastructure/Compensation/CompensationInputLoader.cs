@@ -41,28 +41,15 @@ public static class CompensationInputLoader
         }
 
         var planIds = assignmentRows.Select(a => a.PlanId).Distinct().ToList();
-        var versions = await db.CompPlanVersions.AsNoTracking()
-            .Where(v => planIds.Contains(v.PlanId) && v.Status == CompPlanVersionStatus.Published)
-            .ToListAsync(cancellationToken);
-        var plans = versions.Select(CompPlanDocuments.ToPlan).ToList();
+        var plans = await PublishedPlansAsync(db, planIds, cancellationToken);
         var whatIf = request.WhatIfVersion;
         if (whatIf is not null)
         {
             plans.Add(CompPlanDocuments.ToPlan(whatIf));
         }
 
-        var assignments = assignmentRows.OrderBy(a => a.Id).Select(a => new PlanAssignment
-        {
-            AssignmentId = a.Id,
-            ParticipantId = a.ParticipantId,
-            PlanId = a.PlanId,
-            PlanVersion = whatIf is not null && whatIf.PlanId == a.PlanId ? whatIf.Version : null,
-            From = a.EffectiveFrom,
-            To = a.EffectiveTo,
-            OnTargetEarnings = a.OnTargetEarnings,
-            TargetIncentive = a.TargetIncentive,
-            Currency = a.Currency.Trim(),
-        }).ToList();
+        var assignments = assignmentRows.OrderBy(a => a.Id)
+            .Select(a => ToAssignment(a, whatIf is not null && whatIf.PlanId == a.PlanId ? whatIf.Version : null)).ToList();
         var participants = assignments.Select(a => a.ParticipantId).Distinct().ToList();
 
         // Month quotas only: quarters and years are sums of months, and passing them too would count twice.
@@ -162,28 +149,8 @@ public static class CompensationInputLoader
             while (await reader.ReadAsync(cancellationToken))
             {
                 // Sequential access: columns are read strictly in order.
-                var id = reader.GetGuid(0);
-                var participant = reader.GetGuid(1);
-                var sale = reader.GetGuid(2);
-                var type = TypeOf(types, reader.GetString(3));
-                var adjusted = TypeOf(types, reader.GetString(4));
-                result.Add(new CompCredit
-                {
-                    CreditId = id,
-                    ParticipantId = participant,
-                    SaleId = sale,
-                    // An adjustment counts as the type it corrects (Credit.BaseType).
-                    Type = type == CreditType.Adjustment ? adjusted : type,
-                    Amount = reader.GetDecimal(5),
-                    Currency = Intern(strings, reader.GetString(6)),
-                    CloseDate = reader.GetFieldValue<DateOnly>(7),
-                    PostingDate = reader.GetFieldValue<DateOnly>(8),
-                    Product = reader.IsDBNull(9) ? null : Intern(strings, reader.GetString(9)),
-                    Segment = reader.IsDBNull(10) ? null : Intern(strings, reader.GetString(10)),
-                    CancelledOn = reader.IsDBNull(11) ? null : reader.GetFieldValue<DateOnly>(11),
-                    // The ledger keeps no unit count: each credit is one unit of its sale.
-                    Quantity = 1m,
-                });
+                var credit = ReadCredit(reader, strings, types);
+                result.Add(reader.IsDBNull(11) ? credit : credit with { CancelledOn = reader.GetFieldValue<DateOnly>(11) });
             }
 
             return result;
@@ -244,9 +211,7 @@ public static class CompensationInputLoader
             .ToListAsync(cancellationToken);
         rows = [.. rows.Where(a => participants.Contains(a.ParticipantId)).OrderBy(a => a.Id)];
         var planIds = rows.Select(a => a.PlanId).Distinct().ToList();
-        var plans = (await db.CompPlanVersions.AsNoTracking()
-            .Where(v => planIds.Contains(v.PlanId) && v.Status == CompPlanVersionStatus.Published)
-            .ToListAsync(cancellationToken)).Select(CompPlanDocuments.ToPlan).ToList();
+        var plans = await PublishedPlansAsync(db, planIds, cancellationToken);
 
         var result = new List<PriorPeriodResult>(priors.Count);
         foreach (var group in priors.GroupBy(p => p.Locked.Period).OrderBy(g => g.Key.Start))
@@ -254,17 +219,7 @@ public static class CompensationInputLoader
             var locked = group.Key;
             var who = group.Select(p => p.Locked.ParticipantId).ToHashSet();
             var assignments = rows.Where(a => who.Contains(a.ParticipantId) && a.EffectiveFrom <= locked.End && (a.EffectiveTo == null || a.EffectiveTo >= locked.Start))
-                .Select(a => new PlanAssignment
-                {
-                    AssignmentId = a.Id,
-                    ParticipantId = a.ParticipantId,
-                    PlanId = a.PlanId,
-                    From = a.EffectiveFrom,
-                    To = a.EffectiveTo,
-                    OnTargetEarnings = a.OnTargetEarnings,
-                    TargetIncentive = a.TargetIncentive,
-                    Currency = a.Currency.Trim(),
-                }).ToList();
+                .Select(a => ToAssignment(a, null)).ToList();
             var recalculated = CompensationEngine.Calculate(new CompensationInput
             {
                 Period = locked,
@@ -293,6 +248,56 @@ public static class CompensationInputLoader
 
         return result;
     }
+
+    /// <summary>
+    /// One credit from columns 0-10 of a reader, in this order: id, participant_id, sale_id, type, adjusted_type,
+    /// pay_amount, pay_currency, close_date, posting_date, product, segment (every reader of credits for the engine
+    /// selects them so; <paramref name="strings"/> and <paramref name="types"/> share repeated values across rows).
+    /// </summary>
+    internal static CompCredit ReadCredit(NpgsqlDataReader reader, Dictionary<string, string> strings, Dictionary<string, CreditType> types)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var id = reader.GetGuid(0);
+        var participant = reader.GetGuid(1);
+        var sale = reader.GetGuid(2);
+        var type = TypeOf(types, reader.GetString(3));
+        var adjusted = TypeOf(types, reader.GetString(4));
+        return new CompCredit
+        {
+            CreditId = id,
+            ParticipantId = participant,
+            SaleId = sale,
+            // An adjustment counts as the type it corrects (Credit.BaseType).
+            Type = type == CreditType.Adjustment ? adjusted : type,
+            Amount = reader.GetDecimal(5),
+            Currency = Intern(strings, reader.GetString(6)),
+            CloseDate = reader.GetFieldValue<DateOnly>(7),
+            PostingDate = reader.GetFieldValue<DateOnly>(8),
+            Product = reader.IsDBNull(9) ? null : Intern(strings, reader.GetString(9)),
+            Segment = reader.IsDBNull(10) ? null : Intern(strings, reader.GetString(10)),
+            // The ledger keeps no unit count: each credit is one unit of its sale.
+            Quantity = 1m,
+        };
+    }
+
+    private static async Task<List<CompPlan>> PublishedPlansAsync(SpmDbContext db, List<Guid> planIds, CancellationToken cancellationToken) =>
+        [.. (await db.CompPlanVersions.AsNoTracking()
+            .Where(v => planIds.Contains(v.PlanId) && v.Status == CompPlanVersionStatus.Published)
+            .ToListAsync(cancellationToken)).Select(CompPlanDocuments.ToPlan)];
+
+    /// <summary>A stored assignment as the engine reads it; <paramref name="planVersion"/> pins a what-if version.</summary>
+    private static PlanAssignment ToAssignment(StoredCompPlanAssignment a, int? planVersion) => new()
+    {
+        AssignmentId = a.Id,
+        ParticipantId = a.ParticipantId,
+        PlanId = a.PlanId,
+        PlanVersion = planVersion,
+        From = a.EffectiveFrom,
+        To = a.EffectiveTo,
+        OnTargetEarnings = a.OnTargetEarnings,
+        TargetIncentive = a.TargetIncentive,
+        Currency = a.Currency.Trim(),
+    };
 
     /// <summary>Locked statements of earlier periods of the fiscal year, and the draw balance carried out of the latest one.</summary>
     private static async Task<(List<PriorPeriodResult> Priors, List<DrawBalance> Draws)> LockedStatementsAsync(

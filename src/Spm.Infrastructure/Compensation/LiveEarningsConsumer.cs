@@ -296,8 +296,8 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
 
         await using var command = dataSource.CreateCommand(
             """
-            SELECT k.n, c.id, c.participant_id, c.sale_id, c.type, c.adjusted_type, c.pay_amount, c.pay_currency, c.close_date, c.posting_date,
-                   s.product, s.segment, c.reporting_amount, s.is_cancelled
+            SELECT c.id, c.participant_id, c.sale_id, c.type, c.adjusted_type, c.pay_amount, c.pay_currency, c.close_date, c.posting_date,
+                   s.product, s.segment, k.n, c.reporting_amount, s.is_cancelled
             FROM unnest($2::text[], $3::text[], $4::int[], $5::int[]) AS k(source, external_id, revision, n)
             JOIN sales s ON s.tenant_id = $1 AND s.source = k.source AND s.external_id = k.external_id
             JOIN credits c ON c.tenant_id = $1 AND c.sale_id = s.id AND c.sale_revision = k.revision AND c.type <> 'Adjustment'
@@ -308,26 +308,14 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         command.Parameters.Add(new NpgsqlParameter { Value = keyed.Select(i => credited[i].Event.ExternalId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = keyed.Select(i => credited[i].Event.Revision).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = keyed.ToArray() });
+        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
+        var types = new Dictionary<string, CreditType>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var n = reader.GetInt32(0);
-            var type = Enum.Parse<CreditType>(reader.GetString(4));
-            var credit = new CompCredit
-            {
-                CreditId = reader.GetGuid(1),
-                ParticipantId = reader.GetGuid(2),
-                SaleId = reader.GetGuid(3),
-                // As CompensationInputLoader reads it: an adjustment counts as the type it corrects.
-                Type = type == CreditType.Adjustment ? Enum.Parse<CreditType>(reader.GetString(5)) : type,
-                Amount = reader.GetDecimal(6),
-                Currency = reader.GetString(7),
-                CloseDate = reader.GetFieldValue<DateOnly>(8),
-                PostingDate = reader.GetFieldValue<DateOnly>(9),
-                Product = reader.IsDBNull(10) ? null : reader.GetString(10),
-                Segment = reader.IsDBNull(11) ? null : reader.GetString(11),
-                Quantity = 1m,
-            };
+            // The engine's credit columns first, as CompensationInputLoader reads them.
+            var credit = CompensationInputLoader.ReadCredit(reader, strings, types);
+            var n = reader.GetInt32(11);
             result[n].Add(new Row(credit, reader.GetDecimal(12), reader.GetBoolean(13), credited[n].Event.Source, credited[n].Event.ExternalId));
         }
 
