@@ -28,7 +28,7 @@ namespace Spm.Infrastructure.Compensation;
 /// <para>Idempotent: the cache remembers the outbox position it reached. A batch that does not start there (another
 /// node applied the tenant in between, or the dispatcher re-delivers after a failure) drops the tenant's cache, and
 /// the next touch rebuilds it from the database. A build reads one repeatable-read snapshot: the credits in it minus
-/// those the batch is about to apply, plus the ids of later outbox rows already committed in it, which are then
+/// those the batch is about to apply, plus the positions of later outbox rows already committed in it, which are then
 /// skipped when they arrive, so nothing counts twice. Events whose rows cannot be applied one by one (a cancellation,
 /// whose rows a run reads differently; a bulk import; re-crediting adjustments; rows that do not add up to the event's
 /// deltas) rebuild the participants they touch instead. Plan and assignment changes (<c>comp.changed</c>) and
@@ -191,7 +191,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
             foreach (var row in step.Rows)
             {
                 if (state.OpenMonth(row.Credit.PostingDate) is not { } period || !state.Entries.TryGetValue((step.Participant, period), out var entry)
-                    || entry.Earnings is null || entry.Included.Contains(step.Envelope.Id))
+                    || entry.Earnings is null || entry.Included.Contains(step.Envelope.Position))
                 {
                     // A locked or unknown month, a participant set aside, or already in the snapshot this entry was built from.
                     continue;
@@ -335,7 +335,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var included = new HashSet<long>();
         // First statement of the snapshot: the outbox rows already committed after this batch.
-        await using (var command = new NpgsqlCommand("SELECT id FROM outbox WHERE tenant_id = $1 AND id > $2", (NpgsqlConnection)db.Database.GetDbConnection()))
+        await using (var command = new NpgsqlCommand("SELECT position FROM outbox WHERE tenant_id = $1 AND position > $2", (NpgsqlConnection)db.Database.GetDbConnection()))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
             command.Parameters.Add(new NpgsqlParameter { Value = lastId });

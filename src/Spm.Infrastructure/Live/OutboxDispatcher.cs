@@ -70,11 +70,6 @@ public sealed partial class OutboxDispatcher(
             {
                 return true;
             }
-
-            if (outcome is BatchOutcome.HeldBack)
-            {
-                await Task.Delay(settings.RecheckDelay, clock, cancellationToken);
-            }
         }
     }
 
@@ -149,7 +144,7 @@ public sealed partial class OutboxDispatcher(
             """
             SELECT t.id FROM tenants t
             WHERE EXISTS (SELECT 1 FROM outbox o WHERE o.tenant_id = t.id
-                          AND o.id > COALESCE((SELECT c.last_id FROM outbox_cursors c WHERE c.tenant_id = t.id), 0))
+                          AND o.position > COALESCE((SELECT c.last_id FROM outbox_cursors c WHERE c.tenant_id = t.id), 0))
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -185,9 +180,9 @@ public sealed partial class OutboxDispatcher(
                     case BatchOutcome.CaughtUp:
                         failures.TryRemove(tenantId, out _);
                         return;
-                    case BatchOutcome.Busy or BatchOutcome.HeldBack:
-                        // Another node has it, or newer rows wait for older transactions: look again shortly, so a
-                        // row committed while that node finished its last read is not left for the poll.
+                    case BatchOutcome.Busy:
+                        // Another node has it: look again shortly, so a row committed while that node finished its
+                        // last read is not left for the poll.
                         failures.TryRemove(tenantId, out _);
                         WakeLater(tenantId, settings.RecheckDelay, stoppingToken);
                         return;
@@ -223,22 +218,22 @@ public sealed partial class OutboxDispatcher(
             }
         }
 
-        // ready: every transaction that could hold a smaller id has ended (see OutboxHorizonSql). The cursor comes along
-        // so live earnings can tell whether this batch continues where its cache stopped.
+        // In position order: the visible rows are a prefix of the tenant's commit order (see OutboxCommitOrderSql), so
+        // nothing committed later can land behind the cursor. The cursor (the last position applied) comes along so live
+        // earnings can tell whether this batch continues where its cache stopped.
         await using var read = new NpgsqlCommand(
             """
             WITH cursor AS (SELECT COALESCE((SELECT c.last_id FROM outbox_cursors c WHERE c.tenant_id = $1), 0) AS last_id)
-            SELECT o.id, o.type, o.payload::text, o.created_at, o.visible_after <= pg_snapshot_xmin(pg_current_snapshot()), cursor.last_id
+            SELECT o.position, o.type, o.payload::text, o.created_at, cursor.last_id
             FROM outbox o, cursor
-            WHERE o.tenant_id = $1 AND o.id > cursor.last_id
-            ORDER BY o.id LIMIT $2
+            WHERE o.tenant_id = $1 AND o.position > cursor.last_id
+            ORDER BY o.position LIMIT $2
             """,
             connection,
             transaction)
         { Parameters = { new() { Value = tenantId }, new() { Value = settings.BatchSize } } };
         var batch = new List<OutboxEnvelope>();
         var rows = 0;
-        var heldBack = false;
         long lastId = 0;
         long cursor = 0;
         var newest = DateTimeOffset.MinValue;
@@ -247,13 +242,7 @@ public sealed partial class OutboxDispatcher(
             while (await reader.ReadAsync(cancellationToken))
             {
                 rows++;
-                cursor = reader.GetInt64(5);
-                if (!reader.GetBoolean(4))
-                {
-                    heldBack = true;
-                    break;
-                }
-
+                cursor = reader.GetInt64(4);
                 lastId = reader.GetInt64(0);
                 newest = reader.GetFieldValue<DateTimeOffset>(3);
                 if (Decode(reader.GetString(1), reader.GetString(2)) is { } outboxEvent)
@@ -270,7 +259,7 @@ public sealed partial class OutboxDispatcher(
         if (lastId == 0)
         {
             await transaction.CommitAsync(cancellationToken);
-            return heldBack ? BatchOutcome.HeldBack : BatchOutcome.CaughtUp;
+            return BatchOutcome.CaughtUp;
         }
 
         var changes = new List<BoardChange>();
@@ -294,7 +283,7 @@ public sealed partial class OutboxDispatcher(
         metrics.Events.Add(batch.Count);
         metrics.Lag.Record(Math.Max(0, (clock.GetUtcNow() - newest).TotalSeconds));
         metrics.BatchDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        return heldBack ? BatchOutcome.HeldBack : rows < settings.BatchSize ? BatchOutcome.CaughtUp : BatchOutcome.More;
+        return rows < settings.BatchSize ? BatchOutcome.CaughtUp : BatchOutcome.More;
     }
 
     private async Task NotifyAsync(Guid tenantId, IReadOnlyList<OutboxEnvelope> batch, IReadOnlyList<BoardChange> changes, CancellationToken cancellationToken)
@@ -418,7 +407,6 @@ public sealed partial class OutboxDispatcher(
     {
         CaughtUp,
         More,
-        HeldBack,
         Busy,
     }
 }

@@ -18,7 +18,7 @@ public sealed class OutboxDispatcherOptions
     /// <summary>First backoff step; doubled per consecutive failure.</summary>
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>Delay before looking again at a tenant another node holds, or whose newest rows wait for older transactions.</summary>
+    /// <summary>Delay before looking again at a tenant another node holds.</summary>
     public TimeSpan RecheckDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Live earnings after each batch (<c>LiveEarningsConsumer</c>, <c>EarningsChanged</c> pushes); false skips them.</summary>

@@ -119,14 +119,14 @@ public sealed class LiveEarningsTests(HubFixture hub) : IClassFixture<HubFixture
         var start = await LastOutboxIdAsync(tenant);
         await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("R-1", "5000.00", world.Rep(1), closeDate: "2026-03-10"));
         var firstBatch = await OutboxAfterAsync(tenant, start);
-        var afterFirst = firstBatch[^1].Id;
+        var afterFirst = firstBatch[^1].Position;
 
         var applied = await consumer.ApplyAsync(tenant, start, afterFirst, firstBatch, default);
         // The dispatcher failed to move its cursor, say: the same batch comes again from the same position.
         var again = await consumer.ApplyAsync(tenant, start, afterFirst, firstBatch, default);
         await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("R-2", "7000.00", world.Rep(1), closeDate: "2026-03-20"));
         var secondBatch = await OutboxAfterAsync(tenant, afterFirst);
-        var next = await consumer.ApplyAsync(tenant, afterFirst, secondBatch[^1].Id, secondBatch, default);
+        var next = await consumer.ApplyAsync(tenant, afterFirst, secondBatch[^1].Position, secondBatch, default);
 
         var rep = world.Org.RepIds[0];
         Assert.Equal(500.00m, applied.Single(c => c.ParticipantId == rep).Earnings);
@@ -144,14 +144,14 @@ public sealed class LiveEarningsTests(HubFixture hub) : IClassFixture<HubFixture
         var start = await LastOutboxIdAsync(tenant);
         await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("K-1", "5000.00", world.Rep(1), closeDate: "2026-03-10"));
         var firstBatch = await OutboxAfterAsync(tenant, start);
-        await consumer.ApplyAsync(tenant, start, firstBatch[^1].Id, firstBatch, default);
+        await consumer.ApplyAsync(tenant, start, firstBatch[^1].Position, firstBatch, default);
         // Another node applies K-2; this node sees only K-3, from that node's cursor.
         await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("K-2", "3000.00", world.Rep(1), closeDate: "2026-03-12"));
-        var skipped = await OutboxAfterAsync(tenant, firstBatch[^1].Id);
+        var skipped = await OutboxAfterAsync(tenant, firstBatch[^1].Position);
         await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("K-3", "4000.00", world.Rep(1), closeDate: "2026-03-14"));
-        var third = await OutboxAfterAsync(tenant, skipped[^1].Id);
+        var third = await OutboxAfterAsync(tenant, skipped[^1].Position);
 
-        var changes = await consumer.ApplyAsync(tenant, skipped[^1].Id, third[^1].Id, third, default);
+        var changes = await consumer.ApplyAsync(tenant, skipped[^1].Position, third[^1].Position, third, default);
 
         // Rebuilt from PostgreSQL without K-3's rows, then K-3 applied: 8,000.00 x 0.10 = 800.00 before,
         // 12,000.00 credited after: 1,000.00 + 2,000.00 x 0.15 = 1,300.00.
@@ -294,14 +294,14 @@ public sealed class LiveEarningsTests(HubFixture hub) : IClassFixture<HubFixture
     private async Task<long> LastOutboxIdAsync(Guid tenantId)
     {
         await using var db = hub.Database.CreateContext(tenantId);
-        return await db.Outbox.Where(o => o.TenantId == tenantId).MaxAsync(o => (long?)o.Id) ?? 0;
+        return await db.Outbox.Where(o => o.TenantId == tenantId).MaxAsync(o => o.Position) ?? 0;
     }
 
     private async Task<List<OutboxEnvelope>> OutboxAfterAsync(Guid tenantId, long after)
     {
         await using var db = hub.Database.CreateContext(tenantId);
-        var rows = await db.Outbox.Where(o => o.TenantId == tenantId && o.Id > after).OrderBy(o => o.Id).ToListAsync();
-        return [.. rows.Select(r => new OutboxEnvelope(r.Id, r.TenantId, (IOutboxEvent)JsonSerializer.Deserialize(r.Payload, EventCatalog.Types[r.Type], OutboxWriter.Json)!))];
+        var rows = await db.Outbox.Where(o => o.TenantId == tenantId && o.Position > after).OrderBy(o => o.Position).ToListAsync();
+        return [.. rows.Select(r => new OutboxEnvelope(r.Position!.Value, r.TenantId, (IOutboxEvent)JsonSerializer.Deserialize(r.Payload, EventCatalog.Types[r.Type], OutboxWriter.Json)!))];
     }
 
     private async Task<GraphQLWebSocket> SocketAsync(Guid tenantId, string role, Guid participant)

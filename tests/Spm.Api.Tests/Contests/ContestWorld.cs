@@ -92,9 +92,9 @@ public sealed class ContestWorld(DatabaseFixture fixture, SalesWorld sales)
     public async Task<IReadOnlyList<OutboxEnvelope>> NewEnvelopesAsync()
     {
         await using var db = fixture.CreateContext(TenantId);
-        var rows = await db.Outbox.Where(o => o.Id > AppliedUpTo).OrderBy(o => o.Id).ToListAsync();
-        AppliedUpTo = rows.Count > 0 ? rows[^1].Id : AppliedUpTo;
-        return [.. rows.Select(r => new OutboxEnvelope(r.Id, r.TenantId, (IOutboxEvent)JsonSerializer.Deserialize(r.Payload, EventCatalog.Types[r.Type], OutboxWriter.Json)!))];
+        var rows = await db.Outbox.Where(o => o.Position > AppliedUpTo).OrderBy(o => o.Position).ToListAsync();
+        AppliedUpTo = rows.Count > 0 ? rows[^1].Position!.Value : AppliedUpTo;
+        return [.. rows.Select(r => new OutboxEnvelope(r.Position!.Value, r.TenantId, (IOutboxEvent)JsonSerializer.Deserialize(r.Payload, EventCatalog.Types[r.Type], OutboxWriter.Json)!))];
     }
 
     public async Task<IReadOnlyList<ContestStanding>> StandingsAsync(Contest contest)

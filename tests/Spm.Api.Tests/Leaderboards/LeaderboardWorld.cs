@@ -65,7 +65,7 @@ public sealed record LeaderboardWorld(TestData.SmallTenant Org, HttpClient Admin
         while (DateTime.UtcNow < deadline)
         {
             await using var db = Fixture.CreateContext(Org.TenantId);
-            var newest = await db.Outbox.Select(o => (long?)o.Id).MaxAsync() ?? 0;
+            var newest = await db.Outbox.Select(o => o.Position).MaxAsync() ?? 0;
             var cursor = await db.Set<OutboxCursor>().Where(c => c.TenantId == Org.TenantId).Select(c => c.LastId).FirstOrDefaultAsync();
             if (cursor >= newest)
             {

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using Spm.Api.Features.Relay;
 using Spm.Api.Tests.Infrastructure;
 using Spm.Domain.Events;
+using Spm.Infrastructure.Outbox;
 
 namespace Spm.Api.Tests.Live;
 
@@ -27,7 +29,7 @@ public sealed class DispatcherTests(DatabaseFixture fixture) : IClassFixture<Dat
         var seen = node.Projection.Of(org.TenantId);
         Assert.Equal(5, seen.Count);
         Assert.Equal(seen.Count, seen.Select(e => e.Event.EventId).Distinct().Count());
-        Assert.Equal(seen.Select(e => e.Id).Order(), seen.Select(e => e.Id));
+        Assert.Equal(seen.Select(e => e.Position).Order(), seen.Select(e => e.Position));
         Assert.Equal(2, seen.Count(e => e.Event is SaleRecorded));
         Assert.Equal(2, seen.Count(e => e.Event is CreditsChanged));
         Assert.Single(seen, e => e.Event is ActivityLogged);
@@ -37,7 +39,7 @@ public sealed class DispatcherTests(DatabaseFixture fixture) : IClassFixture<Dat
         Assert.Contains(node.Notifier.Boards, b => b.TenantId == org.TenantId);
 
         await using var db = fixture.CreateContext(org.TenantId);
-        var last = await db.Outbox.MaxAsync(o => o.Id);
+        var last = await db.Outbox.MaxAsync(o => o.Position);
         Assert.Equal(last, await CursorAsync(org.TenantId));
     }
 
@@ -60,7 +62,7 @@ public sealed class DispatcherTests(DatabaseFixture fixture) : IClassFixture<Dat
         await Task.Delay(500);
         var all = first.Projection.Of(org.TenantId).Concat(second.Projection.Of(org.TenantId)).ToList();
         Assert.Equal(expected, all.Count);
-        Assert.Equal(expected, all.Select(e => e.Id).Distinct().Count());
+        Assert.Equal(expected, all.Select(e => e.Position).Distinct().Count());
     }
 
     [Fact]
@@ -82,8 +84,75 @@ public sealed class DispatcherTests(DatabaseFixture fixture) : IClassFixture<Dat
         Assert.Equal(2, node.Projection.Of(org.TenantId).Count);
         await using var db = fixture.CreateContext(org.TenantId);
         await DispatcherNode.EventuallyAsync(() => CursorAsync(org.TenantId).Result > 0);
-        Assert.Equal(await db.Outbox.MaxAsync(o => o.Id), await CursorAsync(org.TenantId));
+        Assert.Equal(await db.Outbox.MaxAsync(o => o.Position), await CursorAsync(org.TenantId));
     }
+
+    [Fact]
+    public async Task A_writer_that_took_its_ids_first_but_commits_last_is_still_dispatched_after_the_one_that_committed_first()
+    {
+        // The bug this guards against: ids are taken at insert and seen at commit, so a cursor over ids passed the
+        // early writer's row while it was still running and never came back for it.
+        await using var node = new DispatcherNode(fixture);
+        var (org, _) = await SetUpAsync(node);
+        await using var early = await OpenAsync();
+        await using var earlyTransaction = await early.BeginTransactionAsync();
+        await OutboxWriter.WriteAsync(early, earlyTransaction, org.TenantId, [Call(org)], default);
+
+        await using (var late = await OpenAsync())
+        await using (var lateTransaction = await late.BeginTransactionAsync())
+        {
+            await OutboxWriter.WriteAsync(late, lateTransaction, org.TenantId, [Call(org), Call(org)], default);
+            await OutboxWriter.NotifyAsync(late, lateTransaction, org.TenantId, default);
+            await lateTransaction.CommitAsync();
+        }
+
+        await DispatcherNode.EventuallyAsync(() => node.Projection.Of(org.TenantId).Count >= 2);
+        Assert.Equal(2, node.Projection.Of(org.TenantId).Count);
+        await OutboxWriter.NotifyAsync(early, earlyTransaction, org.TenantId, default);
+        await earlyTransaction.CommitAsync();
+        await DispatcherNode.EventuallyAsync(() => node.Projection.Of(org.TenantId).Count >= 3);
+        await Task.Delay(300);
+
+        // Positions follow commit order (1, 2 for the late writer's rows, 3 for the early one's) although ids do not.
+        var seen = node.Projection.Of(org.TenantId);
+        Assert.Equal([1L, 2L, 3L], seen.Select(e => e.Position));
+        await using var db = fixture.CreateContext(org.TenantId);
+        var rows = await db.Outbox.Where(o => o.TenantId == org.TenantId).OrderBy(o => o.Id).Select(o => o.Position).ToListAsync();
+        Assert.Equal([3L, 1L, 2L], rows);
+        Assert.Equal(3, await CursorAsync(org.TenantId));
+    }
+
+    [Fact]
+    public async Task Rows_of_a_rolled_back_writer_never_get_a_position_and_leave_no_gap()
+    {
+        var org = await TestData.CreateTenantAsync(fixture, reps: 1);
+        await using (var connection = await OpenAsync())
+        await using (var transaction = await connection.BeginTransactionAsync())
+        {
+            await OutboxWriter.WriteAsync(connection, transaction, org.TenantId, [Call(org)], default);
+            await transaction.RollbackAsync();
+        }
+
+        await using (var connection = await OpenAsync())
+        {
+            // No explicit transaction: the statement's own commit numbers it.
+            await OutboxWriter.WriteAsync(connection, null, org.TenantId, [Call(org), Call(org)], default);
+        }
+
+        await using var db = fixture.CreateContext(org.TenantId);
+        var positions = await db.Outbox.Where(o => o.TenantId == org.TenantId).OrderBy(o => o.Id).Select(o => o.Position).ToListAsync();
+        Assert.Equal([1L, 2L], positions);
+    }
+
+    private async Task<NpgsqlConnection> OpenAsync()
+    {
+        var connection = new NpgsqlConnection(fixture.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+
+    private static ActivityLogged Call(TestData.SmallTenant org) =>
+        new(Guid.NewGuid(), org.TenantId, DateTimeOffset.UtcNow, Guid.NewGuid(), org.RepIds[0], "CALL", DateTimeOffset.UtcNow, null, null);
 
     internal static object Sale(string externalId, string amount, Guid owner, string closeDate = "2026-03-15") =>
         new { source = "crm", externalId, amount, currency = "EUR", closeDate, ownerParticipantId = GlobalId.Encode("Participant", owner) };

@@ -26,7 +26,7 @@ public sealed class LeaderboardProjection(NpgsqlDataSource dataSource, LiveTenan
             return [];
         }
 
-        var events = batch.Select(e => (e.Event.EventId, e.Id, LeaderboardFanOut.Of(e.Event, boards, tenant))).ToList();
+        var events = batch.Select(e => (e.Event.EventId, e.Position, LeaderboardFanOut.Of(e.Event, boards, tenant))).ToList();
         if (events.All(e => e.Item3.Count == 0))
         {
             return [];

@@ -58,7 +58,7 @@ public sealed class LeaderboardRebuilder(NpgsqlDataSource dataSource, Leaderboar
         }
 
         // Events after the cursor are already in the tables but not yet applied: take them out again.
-        await using (var pending = new NpgsqlCommand("SELECT type, payload::text FROM outbox WHERE tenant_id = $1 AND id > $2 ORDER BY id", connection, snapshot)
+        await using (var pending = new NpgsqlCommand("SELECT type, payload::text FROM outbox WHERE tenant_id = $1 AND position > $2 ORDER BY position", connection, snapshot)
         { Parameters = { new() { Value = tenantId }, new() { Value = cursor } } })
         await using (var reader = await pending.ExecuteReaderAsync(cancellationToken))
         {

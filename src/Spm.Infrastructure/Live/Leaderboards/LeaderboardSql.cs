@@ -37,8 +37,8 @@ public static class LeaderboardSql
         SELECT DISTINCT ON (payload->>'scopeId') (payload->>'scopeId')::uuid, $2::date, (payload->>'attainmentPercent')::numeric
         FROM outbox
         WHERE tenant_id = $1 AND type = 'attainment.changed' AND payload->>'scope' = 'Participant'
-          AND payload->>'attainmentPercent' IS NOT NULL AND (payload->>'periodId')::uuid = ANY($4) AND id <= $6 AND $3::date >= $2::date AND $5::text IS NOT NULL
-        ORDER BY payload->>'scopeId', id DESC
+          AND payload->>'attainmentPercent' IS NOT NULL AND (payload->>'periodId')::uuid = ANY($4) AND position <= $6 AND $3::date >= $2::date AND $5::text IS NOT NULL
+        ORDER BY payload->>'scopeId', position DESC
         """;
 
     /// <summary>Scores by subject of <paramref name="board"/> in <paramref name="window"/>, on <paramref name="connection"/>'s snapshot.</summary>

@@ -66,11 +66,12 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         builder.ToTable("outbox");
         builder.HasKey(m => m.Id);
-        // bigserial: the commit order consumers resume from.
+        // The id is the insert order only; Position (set at commit by a trigger) is the order consumers resume from.
         builder.Property(m => m.Id).UseIdentityByDefaultColumn();
         builder.Property(m => m.Type).HasMaxLength(64);
         builder.Property(m => m.Payload).HasColumnType("jsonb");
         builder.Property(m => m.CreatedAt).HasDefaultValueSql("now()");
         builder.HasIndex(m => new { m.TenantId, m.Id });
+        builder.HasIndex(m => new { m.TenantId, m.Position }).IsUnique();
     }
 }

@@ -65,14 +65,14 @@ namespace Spm.Infrastructure.Persistence.Migrations
                 columns: new[] { "tenant_id", "key" },
                 unique: true);
 
-            // Not in the EF model (see OutboxHorizonSql): keep this line if the migration is regenerated.
-            migrationBuilder.Sql(Spm.Infrastructure.Live.OutboxHorizonSql.Up);
+            // Not in the EF model; replaced by the commit order of migration OutboxCommitOrder.
+            migrationBuilder.Sql("ALTER TABLE outbox ADD COLUMN visible_after xid8 NOT NULL DEFAULT pg_snapshot_xmax(pg_current_snapshot());");
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.Sql(Spm.Infrastructure.Live.OutboxHorizonSql.Down);
+            migrationBuilder.Sql("ALTER TABLE outbox DROP COLUMN visible_after;");
 
             migrationBuilder.DropTable(
                 name: "leaderboards");

@@ -2811,6 +2811,10 @@ namespace Spm.Infrastructure.Persistence.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("payload");
 
+                    b.Property<long?>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
                     b.Property<Guid>("TenantId")
                         .HasColumnType("uuid")
                         .HasColumnName("tenant_id");
@@ -2826,6 +2830,10 @@ namespace Spm.Infrastructure.Persistence.Migrations
 
                     b.HasIndex("TenantId", "Id")
                         .HasDatabaseName("ix_outbox_tenant_id_id");
+
+                    b.HasIndex("TenantId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_tenant_id_position");
 
                     b.ToTable("outbox", (string)null);
                 });
