@@ -26,6 +26,9 @@ public sealed class LiveEarnings
 
     public Guid ParticipantId { get; }
 
+    /// <summary>Credits held: what one recalculation goes through (a roll-up manager holds the whole team's).</summary>
+    public int CreditCount => credits.Count;
+
     /// <summary>The statement as of the last credit; null when the participant has no assignment in the period.</summary>
     public ParticipantResult? Current { get; private set; }
 

@@ -36,18 +36,70 @@ namespace Spm.Infrastructure.Compensation;
 /// which also picks up quotas, exchange rates and period locks.</para>
 /// <para>A participant whose statement cannot be calculated (an attainment-tiered plan without a quota, a missing
 /// exchange rate) is set aside, logged once, until the next rebuild: one person's data never stops the tenant's.</para>
+/// <para>Paced like the boards: a participant holding at least <see cref="LiveEarningsPacing.ImmediateBelow"/>
+/// credits (a roll-up manager holds the whole team's, and each update recalculates them all) is recalculated at most
+/// once per <see cref="LiveEarningsPacing.Interval"/>; credits arriving in between wait in the entry, and the
+/// dispatcher calls <see cref="Flush"/> when they are due. Everyone else is recalculated at once.</para>
 /// <para>Not thread-safe per tenant: the dispatcher applies one tenant on one worker at a time (advisory lock).</para>
 /// </remarks>
-public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<LiveEarningsConsumer>? logger = null)
+public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<LiveEarningsConsumer>? logger = null, LiveEarningsPacing? pacing = null)
 {
     /// <summary>A tenant's cache is rebuilt from the database at least this often (quota, FX and lock changes).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<Guid, TenantState> tenants = new();
     private readonly ILogger log = logger ?? NullLogger<LiveEarningsConsumer>.Instance;
+    private readonly LiveEarningsPacing pace = pacing ?? new LiveEarningsPacing();
 
     /// <summary>Drops what this node holds for <paramref name="tenantId"/>; the next batch rebuilds from the database.</summary>
     public void Forget(Guid tenantId) => tenants.TryRemove(tenantId, out _);
+
+    /// <summary>When the earliest held-back recalculation of <paramref name="tenantId"/> is due; null when none waits.</summary>
+    public DateTimeOffset? NextDue(Guid tenantId) => tenants.TryGetValue(tenantId, out var state) ? state.Due : null;
+
+    /// <summary>
+    /// Recalculates the held-back participants that are due, when this node's cache still stands at outbox position
+    /// <paramref name="cursor"/> (otherwise another node moved on, and figures from here could be older than what it
+    /// pushed: the cache is dropped instead). Called by the dispatcher under the tenant's lock.
+    /// </summary>
+    public IReadOnlyList<EarningsChange> Flush(Guid tenantId, long cursor)
+    {
+        if (!tenants.TryGetValue(tenantId, out var state) || state.Due is null)
+        {
+            return [];
+        }
+
+        if (state.LastApplied != cursor)
+        {
+            Forget(tenantId);
+            return [];
+        }
+
+        var changes = new List<EarningsChange>();
+        FlushDue(tenantId, state, clock.GetUtcNow(), changes);
+        return changes;
+    }
+
+    private void FlushDue(Guid tenantId, TenantState state, DateTimeOffset now, List<EarningsChange> changes)
+    {
+        state.Due = null;
+        foreach (var (key, entry) in state.Entries.ToList())
+        {
+            if (entry.Held.Count == 0)
+            {
+                continue;
+            }
+
+            if (entry.LastRecalculated + pace.Interval <= now)
+            {
+                Recalculate(tenantId, state, key, entry, [], null, now, changes);
+            }
+            else
+            {
+                Hold(state, entry);
+            }
+        }
+    }
 
     /// <summary>Participant-months cached for <paramref name="tenantId"/> on this node (tests and the bench).</summary>
     public int CachedCount(Guid tenantId) => tenants.TryGetValue(tenantId, out var state) ? state.Entries.Count : 0;
@@ -69,6 +121,14 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         // Until this batch is done the state matches no position: a failure half-way makes the next batch rebuild.
         state.LastApplied = -1;
         var changes = await ApplyBatchAsync(tenantId, state, lastId, batch, cancellationToken);
+        if (state.Due <= now)
+        {
+            // A busy tenant may never leave the dispatcher idle: what is due goes out with the batch.
+            var flushed = new List<EarningsChange>(changes);
+            FlushDue(tenantId, state, clock.GetUtcNow(), flushed);
+            changes = flushed;
+        }
+
         state.LastApplied = lastId;
         return changes;
     }
@@ -208,27 +268,21 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
             }
         }
 
+        var now = clock.GetUtcNow();
         foreach (var key in order)
         {
             var (applied, last) = batches[key];
             var entry = state.Entries[key];
-            var live = entry.Earnings!;
-            var before = live.Current;
-            try
+            if (entry.Earnings!.CreditCount >= pace.ImmediateBelow && entry.LastRecalculated + pace.Interval > now)
             {
-                live.ApplyAll([.. applied.Select(r => r.Credit)]);
-            }
-            catch (DomainException e)
-            {
-                LogSetAside(log, key.Participant, key.Period, e);
-                state.Entries[key] = entry with { Earnings = null };
+                // Recalculated less than an interval ago and costly: wait, latest wins (the push then shows the total).
+                entry.Held.AddRange(applied);
+                entry.HeldLast = last;
+                Hold(state, entry);
                 continue;
             }
 
-            if (live.Current is { } after && (before is null || before.Earnings != after.Earnings || before.Attainment != after.Attainment))
-            {
-                changes.Add(Change(tenantId, key.Period, before?.Earnings ?? 0m, after, applied[^1], last));
-            }
+            Recalculate(tenantId, state, key, entry, applied, last, now, changes);
         }
 
         foreach (var entry in state.Entries.Values)
@@ -240,6 +294,47 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         }
 
         return changes;
+    }
+
+    /// <summary>
+    /// Applies the held rows and <paramref name="applied"/> in one recalculation and adds the move (from the figure
+    /// last pushed) to <paramref name="changes"/>.
+    /// </summary>
+    private void Recalculate(Guid tenantId, TenantState state, (Guid Participant, Guid Period) key, Entry entry, List<Row> applied, OutboxEnvelope? last, DateTimeOffset now, List<EarningsChange> changes)
+    {
+        List<Row> rows = [.. entry.Held, .. applied];
+        last ??= entry.HeldLast;
+        entry.Held.Clear();
+        entry.HeldLast = null;
+        if (rows.Count == 0 || last is null)
+        {
+            return;
+        }
+
+        var live = entry.Earnings!;
+        var before = live.Current;
+        try
+        {
+            live.ApplyAll([.. rows.Select(r => r.Credit)]);
+        }
+        catch (DomainException e)
+        {
+            LogSetAside(log, key.Participant, key.Period, e);
+            state.Entries[key] = new Entry(null, entry.Included);
+            return;
+        }
+
+        entry.LastRecalculated = now;
+        if (live.Current is { } after && (before is null || before.Earnings != after.Earnings || before.Attainment != after.Attainment))
+        {
+            changes.Add(Change(tenantId, key.Period, before?.Earnings ?? 0m, after, rows[^1], last));
+        }
+    }
+
+    private void Hold(TenantState state, Entry entry)
+    {
+        var due = entry.LastRecalculated + pace.Interval;
+        state.Due = state.Due is { } earlier && earlier < due ? earlier : due;
     }
 
     private static EarningsChange Change(Guid tenantId, Guid periodId, decimal previous, ParticipantResult after, Row? row, OutboxEnvelope envelope) =>
@@ -398,16 +493,30 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
     private static partial void LogSetAside(ILogger logger, Guid participantId, Guid periodId, Exception exception);
 
     /// <summary>
-    /// A participant-month's live earnings (null: set aside, its statement cannot be calculated) and the outbox rows
-    /// already inside the snapshot it was built from.
+    /// A participant-month's live earnings (null: set aside, its statement cannot be calculated), the outbox rows
+    /// already inside the snapshot it was built from, and the rows held back by pacing.
     /// </summary>
-    private sealed record Entry(LiveEarnings? Earnings, HashSet<long> Included);
+    private sealed class Entry(LiveEarnings? earnings, HashSet<long> included)
+    {
+        public LiveEarnings? Earnings { get; } = earnings;
+
+        public HashSet<long> Included { get; } = included;
+
+        public List<Row> Held { get; } = [];
+
+        public OutboxEnvelope? HeldLast { get; set; }
+
+        public DateTimeOffset LastRecalculated { get; set; } = DateTimeOffset.MinValue;
+    }
 
     private sealed class TenantState(DateTimeOffset expires)
     {
         public DateTimeOffset Expires { get; } = expires;
 
         public long LastApplied { get; set; }
+
+        /// <summary>When the earliest held-back recalculation is due.</summary>
+        public DateTimeOffset? Due { get; set; }
 
         /// <summary>The tenant's fiscal months that are not locked, by start date.</summary>
         public List<Period>? Months { get; set; }

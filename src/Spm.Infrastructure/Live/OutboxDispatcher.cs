@@ -258,6 +258,7 @@ public sealed partial class OutboxDispatcher(
 
         if (lastId == 0)
         {
+            await FlushEarningsAsync(tenantId, connection, transaction, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return BatchOutcome.CaughtUp;
         }
@@ -356,6 +357,7 @@ public sealed partial class OutboxDispatcher(
             // Sent concurrently, as NotifyAsync sends the batch's other pushes.
             var changes = await earnings.ApplyAsync(tenantId, cursor, lastId, batch, cancellationToken);
             await Task.WhenAll(changes.Select(change => notifier.EarningsChangedAsync(change, cancellationToken).AsTask()));
+            WakeForHeldEarnings(tenantId, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -373,6 +375,46 @@ public sealed partial class OutboxDispatcher(
     {
         var factor = Math.Pow(2, Math.Min(attempt - 1, 16));
         return TimeSpan.FromMilliseconds(Math.Min(settings.MaxBackoff.TotalMilliseconds, settings.InitialBackoff.TotalMilliseconds * factor));
+    }
+
+    /// <summary>
+    /// With no new rows, pushes the live earnings held back by pacing once they are due (under the tenant's lock, so
+    /// the consumer's cache is checked against the cursor no other node is moving).
+    /// </summary>
+    private async Task FlushEarningsAsync(Guid tenantId, NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (!settings.LiveEarnings || earnings.NextDue(tenantId) is not { } due)
+        {
+            return;
+        }
+
+        if (due > clock.GetUtcNow())
+        {
+            WakeForHeldEarnings(tenantId, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await using var read = new NpgsqlCommand("SELECT COALESCE((SELECT c.last_id FROM outbox_cursors c WHERE c.tenant_id = $1), 0)", connection, transaction) { Parameters = { new() { Value = tenantId } } };
+            var cursor = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
+            var changes = earnings.Flush(tenantId, cursor);
+            await Task.WhenAll(changes.Select(change => notifier.EarningsChangedAsync(change, cancellationToken).AsTask()));
+            WakeForHeldEarnings(tenantId, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            earnings.Forget(tenantId);
+            LogEarningsFailed(ex, tenantId);
+        }
+    }
+
+    private void WakeForHeldEarnings(Guid tenantId, CancellationToken cancellationToken)
+    {
+        if (earnings.NextDue(tenantId) is { } due)
+        {
+            WakeLater(tenantId, due - clock.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
+        }
     }
 
     private void WakeLater(Guid tenantId, TimeSpan delay, CancellationToken stoppingToken) =>

@@ -24,6 +24,12 @@ public sealed class OutboxDispatcherOptions
     /// <summary>Live earnings after each batch (<c>LiveEarningsConsumer</c>, <c>EarningsChanged</c> pushes); false skips them.</summary>
     public bool LiveEarnings { get; set; } = true;
 
+    /// <summary>Least time between two live-earnings recalculations of a participant holding many credits (a roll-up manager).</summary>
+    public TimeSpan EarningsInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Participants holding fewer credits than this in the month are recalculated at every update.</summary>
+    public int EarningsImmediateBelow { get; set; } = 500;
+
     /// <summary>False stops the background service (one-off tools, or nodes that should only serve reads).</summary>
     public bool Enabled { get; set; } = true;
 }

@@ -136,6 +136,57 @@ public sealed class LiveEarningsTests(HubFixture hub) : IClassFixture<HubFixture
     }
 
     [Fact]
+    public async Task A_costly_participant_is_recalculated_at_most_once_per_interval_and_what_waited_goes_out_when_due()
+    {
+        var world = await PaidWorldAsync();
+        var tenant = world.Org.TenantId;
+        var clock = new Spm.Api.Tests.Contests.ManualClock(DateTimeOffset.UtcNow);
+        // Everyone counts as costly here (one credit is enough), so the pacing shows on a rep.
+        var consumer = new LiveEarningsConsumer(hub.App.Services.GetRequiredService<NpgsqlDataSource>(), clock, pacing: new LiveEarningsPacing { Interval = TimeSpan.FromSeconds(1), ImmediateBelow = 1 });
+        var rep = world.Org.RepIds[0];
+        var start = await LastOutboxIdAsync(tenant);
+        await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("H-1", "5000.00", world.Rep(1), closeDate: "2026-03-10"));
+        var first = await OutboxAfterAsync(tenant, start);
+        var applied = await consumer.ApplyAsync(tenant, start, first[^1].Position, first, default);
+        Assert.Equal(500.00m, applied.Single(c => c.ParticipantId == rep).Earnings);
+
+        // Within the interval: held, nothing pushed, due one interval after the last recalculation.
+        await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("H-2", "7000.00", world.Rep(1), closeDate: "2026-03-20"));
+        var second = await OutboxAfterAsync(tenant, first[^1].Position);
+        var held = await consumer.ApplyAsync(tenant, first[^1].Position, second[^1].Position, second, default);
+        Assert.DoesNotContain(held, c => c.ParticipantId == rep);
+        Assert.Equal(clock.GetUtcNow().AddSeconds(1), consumer.NextDue(tenant));
+        Assert.Empty(consumer.Flush(tenant, second[^1].Position));
+
+        // Due: one push with the total, from the figure last pushed, naming the last sale.
+        clock.Now += TimeSpan.FromSeconds(1);
+        var flushed = consumer.Flush(tenant, second[^1].Position);
+        Assert.Equal((500.00m, 1300.00m, "H-2"), flushed.Where(c => c.ParticipantId == rep).Select(c => (c.PreviousEarnings, c.Earnings, c.SaleExternalId)).Single());
+        Assert.Null(consumer.NextDue(tenant));
+    }
+
+    [Fact]
+    public async Task Held_earnings_are_dropped_not_pushed_when_another_node_moved_the_cursor_meanwhile()
+    {
+        var world = await PaidWorldAsync();
+        var tenant = world.Org.TenantId;
+        var clock = new Spm.Api.Tests.Contests.ManualClock(DateTimeOffset.UtcNow);
+        var consumer = new LiveEarningsConsumer(hub.App.Services.GetRequiredService<NpgsqlDataSource>(), clock, pacing: new LiveEarningsPacing { Interval = TimeSpan.FromSeconds(1), ImmediateBelow = 1 });
+        var start = await LastOutboxIdAsync(tenant);
+        await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("G-1", "5000.00", world.Rep(1), closeDate: "2026-03-10"));
+        var first = await OutboxAfterAsync(tenant, start);
+        await consumer.ApplyAsync(tenant, start, first[^1].Position, first, default);
+        await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("G-2", "7000.00", world.Rep(1), closeDate: "2026-03-20"));
+        var second = await OutboxAfterAsync(tenant, first[^1].Position);
+        await consumer.ApplyAsync(tenant, first[^1].Position, second[^1].Position, second, default);
+
+        // The cursor stands further on than this node's cache: its held figure could be older than one already pushed.
+        clock.Now += TimeSpan.FromSeconds(1);
+        Assert.Empty(consumer.Flush(tenant, second[^1].Position + 5));
+        Assert.Equal(0, consumer.CachedCount(tenant));
+    }
+
+    [Fact]
     public async Task A_batch_that_skips_what_another_node_applied_rebuilds_instead_of_missing_it()
     {
         var world = await PaidWorldAsync();
