@@ -119,7 +119,7 @@ export function toContest(raw: Raw, key: string): Contest {
 }
 
 export function toCelebration(raw: Raw): Celebration {
-  // Viewers who may not see deal sizes get amount 0 and no currency: show who, not how much.
+  // Viewers who may not see deal sizes get a null amount and currency: show who, not how much.
   const currency = str(field(raw, 'reportingCurrency')) || null;
   const amount = currency === null ? null : optNum(field(raw, 'reportingAmount') ?? field(raw, 'amount'));
   return {

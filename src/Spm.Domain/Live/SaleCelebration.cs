@@ -1,8 +1,8 @@
 namespace Spm.Domain.Live;
 
 /// <summary>
-/// A deal landed: who closed it and how much, for the TV celebration and the deal feed. The push layer drops
-/// <see cref="ReportingAmount"/> for viewers who may not see the amount.
+/// A deal landed: who closed it and how much, for the TV celebration and the deal feed. The push layer sets
+/// <see cref="ReportingAmount"/> and <see cref="ReportingCurrency"/> to null for viewers who may not see the amount.
 /// </summary>
 /// <param name="AlsoLanded">
 /// Hub pushes are coalesced per tenant, so a burst of deals reaches a screen as one celebration (the largest deal)
@@ -14,8 +14,8 @@ public sealed record SaleCelebration(
     Guid SaleEventId,
     Guid ParticipantId,
     string ParticipantName,
-    decimal ReportingAmount,
-    string ReportingCurrency,
+    decimal? ReportingAmount,
+    string? ReportingCurrency,
     string? Product,
     DateOnly CloseDate,
     DateTimeOffset At,
@@ -38,13 +38,13 @@ public sealed record SaleCelebration(
         var headline = deals[0];
         foreach (var deal in deals)
         {
-            if (deal.ReportingAmount > headline.ReportingAmount)
+            if ((deal.ReportingAmount ?? 0m) > (headline.ReportingAmount ?? 0m))
             {
                 headline = deal;
             }
         }
 
-        var others = deals.Where(d => !ReferenceEquals(d, headline)).OrderByDescending(d => d.ReportingAmount).Take(listed).ToList();
+        var others = deals.Where(d => !ReferenceEquals(d, headline)).OrderByDescending(d => d.ReportingAmount ?? 0m).Take(listed).ToList();
         return headline with { AlsoLanded = others, AlsoLandedCount = deals.Count - 1 };
     }
 }

@@ -321,6 +321,8 @@ public sealed class LiveEarningsTests(HubFixture hub) : IClassFixture<HubFixture
         while (pushes[^1].Status is not (CalculationRunStatus.Completed or CalculationRunStatus.Failed));
 
         Assert.Equal((CalculationRunStatus.Running, 0), (now.Status, now.ParticipantsDone));
+        // No attempt failed and went back to the queue (its push would say why).
+        Assert.True(pushes.All(p => p.Status != CalculationRunStatus.Queued), string.Join("; ", pushes.Where(p => p.Error is not null).Select(p => $"{p.Status}: {p.Error}")));
         // Two participants on plans, so two chunks of one: 1 of 2, 2 of 2, then COMPLETED.
         Assert.Equal([(1, 2), (2, 2)], pushes.Where(p => p.Status == CalculationRunStatus.Running).Select(p => (p.ParticipantsDone, p.ParticipantsTotal)));
         Assert.Equal((CalculationRunStatus.Completed, 2, 2), (pushes[^1].Status, pushes[^1].ParticipantsDone, pushes[^1].ParticipantsTotal));

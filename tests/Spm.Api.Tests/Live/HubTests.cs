@@ -134,8 +134,8 @@ public sealed class HubTests(HubFixture hub) : IClassFixture<HubFixture>
         Assert.Equal("EUR", (await screenInbox.NextAsync()).ReportingCurrency);
         var seenByRep = await repInbox.NextAsync();
         Assert.Equal("Rep 01", seenByRep.ParticipantName);
-        Assert.Equal(0m, seenByRep.ReportingAmount);
-        Assert.Equal(string.Empty, seenByRep.ReportingCurrency);
+        Assert.Null(seenByRep.ReportingAmount);
+        Assert.Null(seenByRep.ReportingCurrency);
     }
 
     [Fact]
@@ -173,7 +173,7 @@ public sealed class HubTests(HubFixture hub) : IClassFixture<HubFixture>
         // A rep sees the same deals, no amount on any of them.
         var seenByRep = await repInbox.NextAsync();
         Assert.Equal(["big", "medium", "small"], new[] { seenByRep }.Concat(seenByRep.AlsoLanded!).Select(d => d.ParticipantName));
-        Assert.All(new[] { seenByRep }.Concat(seenByRep.AlsoLanded!), d => Assert.Equal((0m, string.Empty), (d.ReportingAmount, d.ReportingCurrency)));
+        Assert.All(new[] { seenByRep }.Concat(seenByRep.AlsoLanded!), d => Assert.Equal(((decimal?)null, (string?)null), (d.ReportingAmount, d.ReportingCurrency)));
         Assert.Equal(0, managerInbox.Pending);
     }
 

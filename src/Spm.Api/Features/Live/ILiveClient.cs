@@ -22,7 +22,7 @@ public interface ILiveClient
 
     /// <summary>
     /// A deal landed in the tenant. For viewers who may not see other people's deal sizes (reps, partners) the amount is
-    /// withheld: <see cref="SaleCelebration.ReportingAmount"/> is 0 and <see cref="SaleCelebration.ReportingCurrency"/> is empty.
+    /// withheld: <see cref="SaleCelebration.ReportingAmount"/> and <see cref="SaleCelebration.ReportingCurrency"/> are null.
     /// </summary>
     Task SaleCelebrated(SaleCelebration celebration);
 

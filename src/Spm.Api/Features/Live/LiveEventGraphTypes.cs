@@ -26,7 +26,7 @@ public sealed class SaleCelebrationGraphType : ObjectGraphType<VisibleSaleCelebr
         Field<NonNullGraphType<StringGraphType>>("participantName").Description("Name of the participant who closed the deal.").Resolve(c => c.Source.Celebration.ParticipantName);
         Field<MoneyGraphType>("amount")
             .Description("The deal's amount in the reporting currency; null for viewers who see who closed a deal but not how much (reps and partners).")
-            .Resolve(c => c.Source.ShowAmount ? new MoneyValue(c.Source.Celebration.ReportingAmount, c.Source.Celebration.ReportingCurrency) : null);
+            .Resolve(c => c.Source.ShowAmount && c.Source.Celebration is { ReportingAmount: { } amount, ReportingCurrency: { } currency } ? new MoneyValue(amount, currency) : null);
         Field<StringGraphType>("product").Description("What was sold, when known.").Resolve(c => c.Source.Celebration.Product);
         Field<NonNullGraphType<CalendarDateGraphType>>("closeDate").Description("The deal's close date.").Resolve(c => c.Source.Celebration.CloseDate);
         Field<NonNullGraphType<DateTimeOffsetGraphType>>("at").Description("When the sale was recorded.").Resolve(c => c.Source.Celebration.At);

@@ -132,14 +132,14 @@ public sealed partial class LiveNotifier(
     /// <summary>The fan-out key of a participant's earnings and disputes.</summary>
     public static string ParticipantKey(Guid participantId) => participantId.ToString("N");
 
-    /// <summary>The celebration as reps and partners see it: who, not how much (amount 0, currency empty), for every deal it carries.</summary>
+    /// <summary>The celebration as reps and partners see it: who, not how much (amount and currency null), for every deal it carries.</summary>
     public static SaleCelebration WithoutAmount(SaleCelebration celebration)
     {
         ArgumentNullException.ThrowIfNull(celebration);
         return celebration with
         {
-            ReportingAmount = 0m,
-            ReportingCurrency = string.Empty,
+            ReportingAmount = null,
+            ReportingCurrency = null,
             AlsoLanded = celebration.AlsoLanded?.Select(WithoutAmount).ToList(),
         };
     }
