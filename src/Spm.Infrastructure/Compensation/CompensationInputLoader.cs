@@ -31,14 +31,13 @@ public static class CompensationInputLoader
         var yearStart = tenant.Calendar.Year(period.FiscalYear).Start;
         var compPeriod = new CompPeriod(period.StartDate, period.EndDate);
 
+        // A scoped load (live earnings builds a few participants at a time) asks the database for those only, not for
+        // every assignment and quota of the tenant.
+        var scoped = request.Scope?.Distinct().ToList();
         var assignmentRows = await db.CompPlanAssignments.AsNoTracking()
             .Where(a => a.EffectiveFrom <= period.EndDate && (a.EffectiveTo == null || a.EffectiveTo >= period.StartDate))
+            .Where(a => scoped == null || scoped.Contains(a.ParticipantId))
             .ToListAsync(cancellationToken);
-        if (request.Scope is { } scope)
-        {
-            var wanted = scope.ToHashSet();
-            assignmentRows = [.. assignmentRows.Where(a => wanted.Contains(a.ParticipantId))];
-        }
 
         var planIds = assignmentRows.Select(a => a.PlanId).Distinct().ToList();
         var plans = await PublishedPlansAsync(db, planIds, cancellationToken);
@@ -60,6 +59,7 @@ public static class CompensationInputLoader
         var monthKeys = monthById.Keys.ToList();
         var quotaRows = await db.Quotas.AsNoTracking()
             .Where(q => q.Type == QuotaType.Revenue && q.ParticipantId != null && monthKeys.Contains(q.PeriodId))
+            .Where(q => scoped == null || scoped.Contains(q.ParticipantId!.Value))
             .Select(q => new { ParticipantId = q.ParticipantId!.Value, q.PeriodId, q.Amount, q.Currency })
             .ToListAsync(cancellationToken);
         var inScope = participants.ToHashSet();
@@ -69,7 +69,7 @@ public static class CompensationInputLoader
 
         // Hand-made adjustments (resolved disputes) are paid through the engine as awards, so they are statement
         // lines like any other and the totals stay sums of lines.
-        var adjustments = await db.CompAdjustments.AsNoTracking().Where(a => a.PeriodId == period.Id).ToListAsync(cancellationToken);
+        var adjustments = await db.CompAdjustments.AsNoTracking().Where(a => a.PeriodId == period.Id && (scoped == null || scoped.Contains(a.ParticipantId))).ToListAsync(cancellationToken);
         var awards = adjustments.Where(a => inScope.Contains(a.ParticipantId)).OrderBy(a => a.Id)
             .Select(a => new SpiffAward(a.Id, a.ParticipantId, a.Reason, a.Amount, a.Currency.Trim(), period.StartDate)).ToList();
         var rates = await db.FxRates.AsNoTracking().ToListAsync(cancellationToken);
