@@ -102,10 +102,13 @@ internal sealed class EngineContext
             list.Sort((x, y) => x.Locked.Period.Start.CompareTo(y.Locked.Period.Start));
         }
 
+        // An award (a contest prize, a resolved dispute) is owed whether or not the winner has a plan this period: a
+        // participant with awards and no assignment gets a statement of those awards alone.
         foreach (var award in input.Awards)
         {
-            if (Period.Contains(award.AwardedOn) && assignments.ContainsKey(award.ParticipantId))
+            if (Period.Contains(award.AwardedOn) && (only is null || only.Contains(award.ParticipantId)))
             {
+                CurrencyCode.Require(award.Currency, "awards.currency");
                 Add(awards, award.ParticipantId, award);
             }
         }
@@ -115,7 +118,7 @@ internal sealed class EngineContext
             list.Sort((x, y) => x.AwardedOn != y.AwardedOn ? x.AwardedOn.CompareTo(y.AwardedOn) : x.AwardId.CompareTo(y.AwardId));
         }
 
-        Participants = [.. assignments.Keys.Order()];
+        Participants = [.. assignments.Keys.Union(awards.Keys).Order()];
     }
 
     public CompPeriod Period { get; }
@@ -124,7 +127,7 @@ internal sealed class EngineContext
 
     public FxRateTable? Fx { get; }
 
-    /// <summary>Participants with an assignment in the period, by id.</summary>
+    /// <summary>Participants with an assignment or an award in the period, by id.</summary>
     public Guid[] Participants { get; }
 
     public bool IsParticipant(Guid id) => assignments.ContainsKey(id);

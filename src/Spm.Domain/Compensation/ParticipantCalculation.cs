@@ -45,17 +45,19 @@ internal sealed class ParticipantCalculation
     /// <summary>
     /// The statement of <paramref name="participant"/> from the <paramref name="count"/> credits of
     /// <paramref name="credits"/> whose positions are listed in <paramref name="index"/> from
-    /// <paramref name="offset"/>; null without an assignment in the period. Reads the arrays, never writes them.
+    /// <paramref name="offset"/>; null without an assignment or an award in the period. Reads the arrays, never writes them.
     /// </summary>
     public static ParticipantResult? Run(EngineContext ctx, Guid participant, CompCredit[] credits, int[] index, int offset, int count)
     {
         var assignments = ctx.AssignmentsOf(participant);
-        if (assignments.Count == 0)
+        var awards = ctx.AwardsOf(participant);
+        if (assignments.Count == 0 && awards.Count == 0)
         {
             return null;
         }
 
-        var currency = assignments[0].Currency;
+        // Without a plan there is no pay currency but the awards': the first one's (by date, then id), the others converted.
+        var currency = assignments.Count > 0 ? assignments[0].Currency : awards[0].Currency;
         foreach (var a in assignments)
         {
             if (!string.Equals(a.Currency, currency, StringComparison.Ordinal))

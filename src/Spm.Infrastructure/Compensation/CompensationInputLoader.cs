@@ -49,7 +49,10 @@ public static class CompensationInputLoader
 
         var assignments = assignmentRows.OrderBy(a => a.Id)
             .Select(a => ToAssignment(a, whatIf is not null && whatIf.PlanId == a.PlanId ? whatIf.Version : null)).ToList();
-        var participants = assignments.Select(a => a.ParticipantId).Distinct().ToList();
+        // Hand-made adjustments (resolved disputes, contest prizes) are paid through the engine as awards, so they are
+        // statement lines like any other and the totals stay sums of lines; a winner without a plan this month is paid too.
+        var adjustments = await db.CompAdjustments.AsNoTracking().Where(a => a.PeriodId == period.Id && (scoped == null || scoped.Contains(a.ParticipantId))).ToListAsync(cancellationToken);
+        var participants = assignments.Select(a => a.ParticipantId).Union(adjustments.Select(a => a.ParticipantId)).Distinct().ToList();
 
         // Month quotas only: quarters and years are sums of months, and passing them too would count twice.
         var monthIds = await db.Periods.AsNoTracking()
@@ -67,10 +70,7 @@ public static class CompensationInputLoader
             .Select(q => new ParticipantQuota(q.ParticipantId, monthById[q.PeriodId].StartDate, monthById[q.PeriodId].EndDate, q.Amount, q.Currency!.Trim()))
             .ToList();
 
-        // Hand-made adjustments (resolved disputes) are paid through the engine as awards, so they are statement
-        // lines like any other and the totals stay sums of lines.
-        var adjustments = await db.CompAdjustments.AsNoTracking().Where(a => a.PeriodId == period.Id && (scoped == null || scoped.Contains(a.ParticipantId))).ToListAsync(cancellationToken);
-        var awards = adjustments.Where(a => inScope.Contains(a.ParticipantId)).OrderBy(a => a.Id)
+        var awards = adjustments.OrderBy(a => a.Id)
             .Select(a => new SpiffAward(a.Id, a.ParticipantId, a.Reason, a.Amount, a.Currency.Trim(), period.StartDate)).ToList();
         var rates = await db.FxRates.AsNoTracking().ToListAsync(cancellationToken);
         var (priors, draws) = await LockedStatementsAsync(db, period, yearStart, inScope, cancellationToken);

@@ -29,11 +29,11 @@ public sealed class ContestPrizeTests(DatabaseFixture fixture) : IClassFixture<D
 
     private static readonly ContestCashPrize[] TopThree = [new(1, 500m, "USD"), new(2, 300m, "USD"), new(3, 100m, "USD")];
 
-    private static async Task<(CompWorld Comp, ContestWorld Contests)> WorldAsync(DatabaseFixture fixture)
+    private static async Task<(CompWorld Comp, ContestWorld Contests)> WorldAsync(DatabaseFixture fixture, int repsOnPlan = 3)
     {
         var comp = await CompWorld.CreateAsync(fixture);
         var plan = await comp.PublishedPlanAsync("AE 2026", CompWorld.FlatFivePercent);
-        for (var rep = 1; rep <= 3; rep++)
+        for (var rep = 1; rep <= repsOnPlan; rep++)
         {
             await comp.AssignAsync(plan, comp.Rep(rep));
         }
@@ -92,6 +92,24 @@ public sealed class ContestPrizeTests(DatabaseFixture fixture) : IClassFixture<D
         var standings = await world.StandingsAsync(contest);
         await ContestPrizeAwards.AddAsync(db, ended, standings, TimeZoneInfo.Utc, MarchEnd, CancellationToken.None);
         await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+    }
+
+    [Fact]
+    public async Task A_winner_without_a_plan_that_month_is_paid_the_prize_alone_in_its_currency()
+    {
+        // Rep 03 is on no plan: no commission, but third place still pays 100 USD, on a statement in USD (the prize's
+        // currency, as there is no pay currency without a plan).
+        var (comp, world) = await WorldAsync(fixture, repsOnPlan: 2);
+        await world.AddContestAsync(March("march-open") with { EndsAt = MarchEnd, CashPrizes = TopThree });
+        await RunContestAsync(world, ("O-1", "3000", 1, "2026-03-05"), ("O-2", "2000", 2, "2026-03-06"), ("O-3", "1000", 3, "2026-03-07"));
+        await comp.RunAsync("2026-03");
+
+        var statement = (await comp.Admin.DataAsync(StatementQuery, new { p = comp.Rep(3), m = comp.Month("2026-03") }))["statement"]!;
+        Assert.Equal(("100.00", "USD"), ((string)statement["payout"]!["amount"]!, (string)statement["payout"]!["currency"]!));
+        var line = Assert.Single(statement["lines"]!.AsArray());
+        Assert.Equal(("AWARD", "100.00"), ((string)line!["kind"]!, (string)line["amount"]!["amount"]!));
+        // The others as before: Rep 01 150.00 + 450.00 EUR.
+        Assert.Equal("600.00", (await StatementAsync(comp, 1)).Payout);
     }
 
     [Fact]

@@ -144,4 +144,33 @@ public sealed class BonusAndSpiffTests
         Assert.Equal((750.00m, prize.AwardId), (award.Amount, award.AwardId!.Value));
         Assert.Equal(800.00m, result.Earnings);
     }
+
+    [Fact]
+    public void A_winner_without_a_plan_this_period_is_paid_their_awards_in_the_first_awards_currency()
+    {
+        // The rep has a plan, the other winner none. Their prizes: 600.00 EUR on Jan 20, then 100.00 USD on Jan 31,
+        // converted at 0.9 EUR per USD = 90.00 EUR. Statement in EUR (the first award's currency): 690.00, two AWARD lines.
+        var winner = Guid.Parse("00000000-0000-0000-0000-0000000000e1");
+        var plan = Plan(Flat(0.05m));
+        var first = new SpiffAward(Guid.Parse("00000000-0000-0000-0000-0000000000c1"), winner, "Blitz, 1st place", 600m, "EUR", D(1, 20));
+        var second = new SpiffAward(Guid.Parse("00000000-0000-0000-0000-0000000000c2"), winner, "Sprint, 2nd place", 100m, "USD", D(1, 31));
+        var input = Input(Jan, plan, [Credit(1, 1_000m, D(1, 5))]) with { Awards = [second, first], Fx = Fx(("USD", "EUR", 0.9m, D(1, 1))) };
+
+        var result = Statement(input, winner);
+
+        Assert.Equal("EUR", result.Currency);
+        Assert.Equal([(600.00m, first.AwardId), (90.00m, second.AwardId)], result.Lines.Select(l => (l.Amount, l.AwardId!.Value)));
+        Assert.All(result.Lines, l => Assert.Equal(LineKind.Award, l.Kind));
+        Assert.Equal((690.00m, 690.00m), (result.Earnings, result.Payout));
+        // The run pays both: the rep's 50.00 USD and the winner's 690.00 EUR.
+        var run = CompensationEngine.Calculate(input);
+        Assert.Equal(new[] { Rep, winner }.Order(), run.Participants.Select(p => p.ParticipantId).Order());
+    }
+
+    [Fact]
+    public void A_participant_with_neither_a_plan_nor_an_award_gets_no_statement()
+    {
+        var input = Input(Jan, Plan(Flat(0.05m)), [Credit(1, 1_000m, D(1, 5), participant: Guid.Parse("00000000-0000-0000-0000-0000000000e2"))]);
+        Assert.Null(CompensationEngine.CalculateParticipant(input, Guid.Parse("00000000-0000-0000-0000-0000000000e2")));
+    }
 }
