@@ -138,52 +138,30 @@ public sealed class LiveEarningsTests(HubFixture hub) : IClassFixture<HubFixture
     [Fact]
     public async Task A_costly_participant_is_recalculated_at_most_once_per_interval_and_what_waited_goes_out_when_due()
     {
-        var world = await PaidWorldAsync();
-        var tenant = world.Org.TenantId;
-        var clock = new Spm.Api.Tests.Contests.ManualClock(DateTimeOffset.UtcNow);
-        // Everyone counts as costly here (one credit is enough), so the pacing shows on a rep.
-        var consumer = new LiveEarningsConsumer(hub.App.Services.GetRequiredService<NpgsqlDataSource>(), clock, pacing: new LiveEarningsPacing { Interval = TimeSpan.FromSeconds(1), ImmediateBelow = 1 });
-        var rep = world.Org.RepIds[0];
-        var start = await LastOutboxIdAsync(tenant);
-        await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("H-1", "5000.00", world.Rep(1), closeDate: "2026-03-10"));
-        var first = await OutboxAfterAsync(tenant, start);
-        var applied = await consumer.ApplyAsync(tenant, start, first[^1].Position, first, default);
-        Assert.Equal(500.00m, applied.Single(c => c.ParticipantId == rep).Earnings);
+        var paced = await PacedTwoSalesAsync("H");
+        Assert.Equal(500.00m, paced.First.Single(c => c.ParticipantId == paced.Rep).Earnings);
 
         // Within the interval: held, nothing pushed, due one interval after the last recalculation.
-        await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("H-2", "7000.00", world.Rep(1), closeDate: "2026-03-20"));
-        var second = await OutboxAfterAsync(tenant, first[^1].Position);
-        var held = await consumer.ApplyAsync(tenant, first[^1].Position, second[^1].Position, second, default);
-        Assert.DoesNotContain(held, c => c.ParticipantId == rep);
-        Assert.Equal(clock.GetUtcNow().AddSeconds(1), consumer.NextDue(tenant));
-        Assert.Empty(consumer.Flush(tenant, second[^1].Position));
+        Assert.DoesNotContain(paced.Second, c => c.ParticipantId == paced.Rep);
+        Assert.Equal(paced.Clock.GetUtcNow().AddSeconds(1), paced.Consumer.NextDue(paced.Tenant));
+        Assert.Empty(paced.Consumer.Flush(paced.Tenant, paced.Cursor));
 
         // Due: one push with the total, from the figure last pushed, naming the last sale.
-        clock.Now += TimeSpan.FromSeconds(1);
-        var flushed = consumer.Flush(tenant, second[^1].Position);
-        Assert.Equal((500.00m, 1300.00m, "H-2"), flushed.Where(c => c.ParticipantId == rep).Select(c => (c.PreviousEarnings, c.Earnings, c.SaleExternalId)).Single());
-        Assert.Null(consumer.NextDue(tenant));
+        paced.Clock.Now += TimeSpan.FromSeconds(1);
+        var flushed = paced.Consumer.Flush(paced.Tenant, paced.Cursor);
+        Assert.Equal((500.00m, 1300.00m, "H-2"), flushed.Where(c => c.ParticipantId == paced.Rep).Select(c => (c.PreviousEarnings, c.Earnings, c.SaleExternalId)).Single());
+        Assert.Null(paced.Consumer.NextDue(paced.Tenant));
     }
 
     [Fact]
     public async Task Held_earnings_are_dropped_not_pushed_when_another_node_moved_the_cursor_meanwhile()
     {
-        var world = await PaidWorldAsync();
-        var tenant = world.Org.TenantId;
-        var clock = new Spm.Api.Tests.Contests.ManualClock(DateTimeOffset.UtcNow);
-        var consumer = new LiveEarningsConsumer(hub.App.Services.GetRequiredService<NpgsqlDataSource>(), clock, pacing: new LiveEarningsPacing { Interval = TimeSpan.FromSeconds(1), ImmediateBelow = 1 });
-        var start = await LastOutboxIdAsync(tenant);
-        await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("G-1", "5000.00", world.Rep(1), closeDate: "2026-03-10"));
-        var first = await OutboxAfterAsync(tenant, start);
-        await consumer.ApplyAsync(tenant, start, first[^1].Position, first, default);
-        await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("G-2", "7000.00", world.Rep(1), closeDate: "2026-03-20"));
-        var second = await OutboxAfterAsync(tenant, first[^1].Position);
-        await consumer.ApplyAsync(tenant, first[^1].Position, second[^1].Position, second, default);
+        var paced = await PacedTwoSalesAsync("G");
 
         // The cursor stands further on than this node's cache: its held figure could be older than one already pushed.
-        clock.Now += TimeSpan.FromSeconds(1);
-        Assert.Empty(consumer.Flush(tenant, second[^1].Position + 5));
-        Assert.Equal(0, consumer.CachedCount(tenant));
+        paced.Clock.Now += TimeSpan.FromSeconds(1);
+        Assert.Empty(paced.Consumer.Flush(paced.Tenant, paced.Cursor + 5));
+        Assert.Equal(0, paced.Consumer.CachedCount(paced.Tenant));
     }
 
     [Fact]
@@ -327,6 +305,28 @@ public sealed class LiveEarningsTests(HubFixture hub) : IClassFixture<HubFixture
         Assert.Equal([(1, 2), (2, 2)], pushes.Where(p => p.Status == CalculationRunStatus.Running).Select(p => (p.ParticipantsDone, p.ParticipantsTotal)));
         Assert.Equal((CalculationRunStatus.Completed, 2, 2), (pushes[^1].Status, pushes[^1].ParticipantsDone, pushes[^1].ParticipantsTotal));
     }
+
+    /// <summary>
+    /// A consumer that paces everyone (one credit is enough to count as costly) at 1 s on a clock the test moves, fed
+    /// two sales of Rep 01 (5,000.00 then 7,000.00), one batch each; the second lands within the interval.
+    /// </summary>
+    private async Task<Paced> PacedTwoSalesAsync(string prefix)
+    {
+        var world = await PaidWorldAsync();
+        var tenant = world.Org.TenantId;
+        var clock = new Spm.Api.Tests.Contests.ManualClock(DateTimeOffset.UtcNow);
+        var consumer = new LiveEarningsConsumer(hub.App.Services.GetRequiredService<NpgsqlDataSource>(), clock, pacing: new LiveEarningsPacing { Interval = TimeSpan.FromSeconds(1), ImmediateBelow = 1 });
+        var start = await LastOutboxIdAsync(tenant);
+        await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale($"{prefix}-1", "5000.00", world.Rep(1), closeDate: "2026-03-10"));
+        var first = await OutboxAfterAsync(tenant, start);
+        var firstChanges = await consumer.ApplyAsync(tenant, start, first[^1].Position, first, default);
+        await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale($"{prefix}-2", "7000.00", world.Rep(1), closeDate: "2026-03-20"));
+        var second = await OutboxAfterAsync(tenant, first[^1].Position);
+        var secondChanges = await consumer.ApplyAsync(tenant, first[^1].Position, second[^1].Position, second, default);
+        return new Paced(tenant, world.Org.RepIds[0], clock, consumer, second[^1].Position, firstChanges, secondChanges);
+    }
+
+    private sealed record Paced(Guid Tenant, Guid Rep, Spm.Api.Tests.Contests.ManualClock Clock, LiveEarningsConsumer Consumer, long Cursor, IReadOnlyList<EarningsChange> First, IReadOnlyList<EarningsChange> Second);
 
     /// <summary>CompWorld with <see cref="TieredPlan"/> assigned to Rep 01 and a March quota of 10,000.00 EUR.</summary>
     private async Task<CompWorld> PaidWorldAsync()
