@@ -28,7 +28,7 @@ namespace Spm.Infrastructure.Compensation;
 /// <para>Idempotent: the cache remembers the outbox position it reached. A batch that does not start there (another
 /// node applied the tenant in between, or the dispatcher re-delivers after a failure) drops the tenant's cache, and
 /// the next touch rebuilds it from the database. A build reads one repeatable-read snapshot: the credits in it minus
-/// those the batch is about to apply, plus the events of later outbox rows already committed in it, which are then
+/// those the batch is about to apply, plus the positions of later outbox rows already committed in it, which are then
 /// skipped when they arrive, so nothing counts twice. Events whose rows cannot be applied one by one (a cancellation,
 /// whose rows a run reads differently; a bulk import; re-crediting adjustments; rows that do not add up to the event's
 /// deltas) rebuild the participants they touch instead. Plan and assignment changes (<c>comp.changed</c>) and
@@ -226,7 +226,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         {
             // The rows this batch applies one by one are left out of the build, so their pushes show the move.
             var pending = plans.SelectMany(p => p.Rows).Select(r => r.Credit.CreditId).ToHashSet();
-            var built = await BuildAsync(tenantId, state, toBuild, pending, lastId, [.. batch.Select(e => e.Event.EventId)], cancellationToken);
+            var built = await BuildAsync(tenantId, state, toBuild, pending, lastId, cancellationToken);
             foreach (var ((participant, period), earnings) in built)
             {
                 if (state.Entries.TryGetValue((participant, period), out var old)
@@ -251,7 +251,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
             foreach (var row in step.Rows)
             {
                 if (state.OpenMonth(row.Credit.PostingDate) is not { } period || !state.Entries.TryGetValue((step.Participant, period), out var entry)
-                    || entry.Earnings is null || entry.Included.Contains(step.Envelope.Event.EventId))
+                    || entry.Earnings is null || entry.Included.Contains(step.Envelope.Position))
                 {
                     // A locked or unknown month, a participant set aside, or already in the snapshot this entry was built from.
                     continue;
@@ -285,13 +285,11 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
             Recalculate(tenantId, state, key, entry, applied, last, now, changes);
         }
 
-        // Each event arrives once per position: what was skipped now is not needed any more.
-        var seen = batch.Select(e => e.Event.EventId).ToHashSet();
         foreach (var entry in state.Entries.Values)
         {
-            if (entry.Included.Count > 0)
+            if (entry.Included.Count > 0 && entry.Included.Max() <= lastId)
             {
-                entry.Included.ExceptWith(seen);
+                entry.Included.Clear();
             }
         }
 
@@ -426,30 +424,25 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
 
     /// <summary>
     /// Builds the given participant-months from one repeatable-read snapshot, leaving out the credits in
-    /// <paramref name="pending"/>; every entry remembers the events of later outbox rows already committed in that
-    /// snapshot (after <paramref name="lastId"/>, or not numbered yet, leaving out <paramref name="batchEvents"/>).
+    /// <paramref name="pending"/>; every entry remembers the later outbox rows already committed in that snapshot.
     /// </summary>
     private async Task<Dictionary<(Guid Participant, Guid Period), Entry>> BuildAsync(
-        Guid tenantId, TenantState state, HashSet<(Guid Participant, Guid Period)> keys, HashSet<Guid> pending, long lastId, HashSet<Guid> batchEvents, CancellationToken cancellationToken)
+        Guid tenantId, TenantState state, HashSet<(Guid Participant, Guid Period)> keys, HashSet<Guid> pending, long lastId, CancellationToken cancellationToken)
     {
         var built = new Dictionary<(Guid, Guid), Entry>();
         await using var db = Context(tenantId);
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var included = new HashSet<Guid>();
-        // First statement of the snapshot: the outbox rows already committed after this batch. Rows the dispatcher has
-        // numbered in its still-open transaction (this batch among them) look unnumbered here.
-        await using (var command = new NpgsqlCommand("SELECT (payload->>'eventId')::uuid FROM outbox WHERE tenant_id = $1 AND (position > $2 OR position IS NULL)", (NpgsqlConnection)db.Database.GetDbConnection()))
+        var included = new HashSet<long>();
+        // First statement of the snapshot: the outbox rows already committed after this batch.
+        await using (var command = new NpgsqlCommand("SELECT position FROM outbox WHERE tenant_id = $1 AND position > $2", (NpgsqlConnection)db.Database.GetDbConnection()))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
             command.Parameters.Add(new NpgsqlParameter { Value = lastId });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
-                if (!reader.IsDBNull(0) && !batchEvents.Contains(reader.GetGuid(0)))
-                {
-                    included.Add(reader.GetGuid(0));
-                }
+                included.Add(reader.GetInt64(0));
             }
         }
 
@@ -503,11 +496,11 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
     /// A participant-month's live earnings (null: set aside, its statement cannot be calculated), the outbox rows
     /// already inside the snapshot it was built from, and the rows held back by pacing.
     /// </summary>
-    private sealed class Entry(LiveEarnings? earnings, HashSet<Guid> included)
+    private sealed class Entry(LiveEarnings? earnings, HashSet<long> included)
     {
         public LiveEarnings? Earnings { get; } = earnings;
 
-        public HashSet<Guid> Included { get; } = included;
+        public HashSet<long> Included { get; } = included;
 
         public List<Row> Held { get; } = [];
 

@@ -139,12 +139,11 @@ public sealed partial class OutboxDispatcher(
 
     private async Task WakePendingAsync(CancellationToken cancellationToken)
     {
-        // Two index probes per tenant: a row to number, or one after its cursor?
+        // One index probe per tenant: is there a row after its cursor?
         await using var command = dataSource.CreateCommand(
             """
             SELECT t.id FROM tenants t
-            WHERE EXISTS (SELECT 1 FROM outbox o WHERE o.tenant_id = t.id AND o.position IS NULL)
-               OR EXISTS (SELECT 1 FROM outbox o WHERE o.tenant_id = t.id
+            WHERE EXISTS (SELECT 1 FROM outbox o WHERE o.tenant_id = t.id
                           AND o.position > COALESCE((SELECT c.last_id FROM outbox_cursors c WHERE c.tenant_id = t.id), 0))
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -219,10 +218,9 @@ public sealed partial class OutboxDispatcher(
             }
         }
 
-        // Committed rows get their positions here, under the lock, after every position given so far (see
-        // OutboxPositions), so nothing committed later can land behind the cursor. The cursor (the last position applied)
-        // comes along so live earnings can tell whether this batch continues where its cache stopped.
-        await OutboxPositions.NumberAsync(connection, transaction, tenantId, settings.BatchSize, cancellationToken);
+        // In position order: the visible rows are a prefix of the tenant's commit order (see OutboxCommitOrderSql), so
+        // nothing committed later can land behind the cursor. The cursor (the last position applied) comes along so live
+        // earnings can tell whether this batch continues where its cache stopped.
         await using var read = new NpgsqlCommand(
             """
             WITH cursor AS (SELECT COALESCE((SELECT c.last_id FROM outbox_cursors c WHERE c.tenant_id = $1), 0) AS last_id)

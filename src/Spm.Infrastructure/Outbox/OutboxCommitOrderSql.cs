@@ -1,8 +1,7 @@
 namespace Spm.Infrastructure.Outbox;
 
 /// <summary>
-/// History (migration OutboxCommitOrder; superseded the same day by <see cref="OutboxPositions"/>, which numbers rows in
-/// the dispatcher because this trigger cost bulk imports too much). Gave each outbox row its tenant's commit order, so "the last position I applied" is a complete resume point.
+/// Gives each outbox row its tenant's commit order, so "the last position I applied" is a complete resume point.
 /// Ids cannot serve: a transaction takes its ids when it inserts and becomes visible when it commits, so a reader
 /// that passed id 7 may later see id 6 appear. (The first attempt compared each row with the snapshot horizon of its
 /// insert; the horizon is one past the last <em>completed</em> transaction, so a running writer that already held a
@@ -27,10 +26,6 @@ public static class OutboxCommitOrderSql
         CREATE TABLE outbox_heads (tenant_id uuid PRIMARY KEY, last_position bigint NOT NULL);
         INSERT INTO outbox_heads (tenant_id, last_position) SELECT tenant_id, max(position) FROM outbox GROUP BY tenant_id;
 
-        """ + TriggerUp;
-
-    /// <summary>The commit-time numbering function and trigger (also what the next migration's Down restores).</summary>
-    public const string TriggerUp = """
         CREATE FUNCTION outbox_number_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
         DECLARE
           writer xid8 := pg_current_xact_id();

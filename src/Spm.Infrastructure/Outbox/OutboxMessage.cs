@@ -5,15 +5,15 @@ namespace Spm.Infrastructure.Outbox;
 /// <summary>
 /// One event in the outbox, written in the same transaction as the change it reports; the payload is the event
 /// record of <see cref="Domain.Events.EventCatalog"/> as JSON. Consumers resume from <see cref="Position"/>, not
-/// from the id: see <see cref="OutboxPositions"/>.
+/// from the id: see <see cref="OutboxCommitOrderSql"/>.
 /// </summary>
 public sealed class OutboxMessage : ITenantOwned
 {
     public long Id { get; set; }
 
     /// <summary>
-    /// The tenant's order for consumers, given by the dispatcher once the row is committed (null until then, never
-    /// written by writers): no row ever gets a position below one already given.
+    /// The tenant's commit order, given by the database when the writing transaction commits (null inside it, never
+    /// written by the application). Every row of a tenant with a smaller position committed earlier.
     /// </summary>
     public long? Position { get; set; }
 

@@ -346,14 +346,12 @@ public sealed class LiveEarningsTests(HubFixture hub) : IClassFixture<HubFixture
 
     private async Task<long> LastOutboxIdAsync(Guid tenantId)
     {
-        await OutboxNumbering.NumberAsync(hub.Database, tenantId);
         await using var db = hub.Database.CreateContext(tenantId);
         return await db.Outbox.Where(o => o.TenantId == tenantId).MaxAsync(o => o.Position) ?? 0;
     }
 
     private async Task<List<OutboxEnvelope>> OutboxAfterAsync(Guid tenantId, long after)
     {
-        await OutboxNumbering.NumberAsync(hub.Database, tenantId);
         await using var db = hub.Database.CreateContext(tenantId);
         var rows = await db.Outbox.Where(o => o.TenantId == tenantId && o.Position > after).OrderBy(o => o.Position).ToListAsync();
         return [.. rows.Select(r => new OutboxEnvelope(r.Position!.Value, r.TenantId, (IOutboxEvent)JsonSerializer.Deserialize(r.Payload, EventCatalog.Types[r.Type], OutboxWriter.Json)!))];

@@ -91,7 +91,6 @@ public sealed class ContestWorld(DatabaseFixture fixture, SalesWorld sales)
     /// <summary>The outbox rows written since the last call, decoded as the dispatcher hands them over.</summary>
     public async Task<IReadOnlyList<OutboxEnvelope>> NewEnvelopesAsync()
     {
-        await OutboxNumbering.NumberAsync(fixture, TenantId);
         await using var db = fixture.CreateContext(TenantId);
         var rows = await db.Outbox.Where(o => o.Position > AppliedUpTo).OrderBy(o => o.Position).ToListAsync();
         AppliedUpTo = rows.Count > 0 ? rows[^1].Position!.Value : AppliedUpTo;

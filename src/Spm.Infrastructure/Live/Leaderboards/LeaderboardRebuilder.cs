@@ -57,9 +57,8 @@ public sealed class LeaderboardRebuilder(NpgsqlDataSource dataSource, Leaderboar
             }
         }
 
-        // Events after the cursor, and committed ones not yet numbered, are already in the tables but not yet applied:
-        // take them out again (the dispatcher numbers and applies them next).
-        await using (var pending = new NpgsqlCommand("SELECT type, payload::text FROM outbox WHERE tenant_id = $1 AND (position > $2 OR position IS NULL) ORDER BY position NULLS LAST, id", connection, snapshot)
+        // Events after the cursor are already in the tables but not yet applied: take them out again.
+        await using (var pending = new NpgsqlCommand("SELECT type, payload::text FROM outbox WHERE tenant_id = $1 AND position > $2 ORDER BY position", connection, snapshot)
         { Parameters = { new() { Value = tenantId }, new() { Value = cursor } } })
         await using (var reader = await pending.ExecuteReaderAsync(cancellationToken))
         {

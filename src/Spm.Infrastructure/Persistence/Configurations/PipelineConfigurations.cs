@@ -66,7 +66,7 @@ internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outb
     {
         builder.ToTable("outbox");
         builder.HasKey(m => m.Id);
-        // The id is the insert order only; Position (set by the dispatcher once committed) is the order consumers resume from.
+        // The id is the insert order only; Position (set at commit by a trigger) is the order consumers resume from.
         builder.Property(m => m.Id).UseIdentityByDefaultColumn();
         builder.Property(m => m.Type).HasMaxLength(64);
         builder.Property(m => m.Payload).HasColumnType("jsonb");
