@@ -44,9 +44,6 @@ namespace Spm.Infrastructure.Compensation;
 /// </remarks>
 public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<LiveEarningsConsumer>? logger = null, LiveEarningsPacing? pacing = null)
 {
-    /// <summary>A month with at most this many credits in the year to its end is built for everyone at once (see WarmAsync).</summary>
-    public const long WarmCredits = 100_000;
-
     /// <summary>A tenant's cache is rebuilt from the database at least this often (quota, FX and lock changes).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
@@ -223,8 +220,6 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         {
             toBuild.Add(key);
         }
-
-        await WarmAsync(tenantId, state, toBuild, cancellationToken);
 
         var changes = new List<EarningsChange>();
         if (toBuild.Count > 0)
@@ -428,43 +423,6 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
     }
 
     /// <summary>
-    /// The first time a batch touches a month, everyone on a plan that month is built with it in one load when the
-    /// month is small (at most <see cref="WarmCredits"/> credits in the year to its end): one load instead of one per
-    /// participant as each first sells, which kept a snapshot and about eight queries on the recording path's cores.
-    /// A bigger month is built participant by participant as they are touched, so memory follows activity.
-    /// </summary>
-    private async Task WarmAsync(Guid tenantId, TenantState state, HashSet<(Guid Participant, Guid Period)> toBuild, CancellationToken cancellationToken)
-    {
-        foreach (var periodId in toBuild.Select(k => k.Period).Distinct().Where(state.Warmed.Add).ToList())
-        {
-            var month = state.Months!.Single(m => m.Id == periodId);
-            await using var command = dataSource.CreateCommand(
-                """
-                SELECT (SELECT count(*) FROM credits WHERE tenant_id = $1 AND posting_date BETWEEN $2 AND $3),
-                       ARRAY(SELECT DISTINCT participant_id FROM comp_plan_assignments
-                             WHERE tenant_id = $1 AND effective_from <= $3 AND (effective_to IS NULL OR effective_to >= $4))
-                """);
-            command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
-            command.Parameters.Add(new NpgsqlParameter { Value = month.EndDate.AddYears(-1) });
-            command.Parameters.Add(new NpgsqlParameter { Value = month.EndDate });
-            command.Parameters.Add(new NpgsqlParameter { Value = month.StartDate });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            if (!await reader.ReadAsync(cancellationToken) || reader.GetInt64(0) > WarmCredits)
-            {
-                continue;
-            }
-
-            foreach (var participant in reader.GetFieldValue<Guid[]>(1))
-            {
-                if (!state.Entries.ContainsKey((participant, periodId)))
-                {
-                    toBuild.Add((participant, periodId));
-                }
-            }
-        }
-    }
-
-    /// <summary>
     /// Builds the given participant-months from one repeatable-read snapshot, leaving out the credits in
     /// <paramref name="pending"/>; every entry remembers the later outbox rows already committed in that snapshot.
     /// </summary>
@@ -564,9 +522,6 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         public List<Period>? Months { get; set; }
 
         public Dictionary<(Guid Participant, Guid Period), Entry> Entries { get; } = [];
-
-        /// <summary>Months already considered for building everyone at once.</summary>
-        public HashSet<Guid> Warmed { get; } = [];
 
         public Guid? OpenMonth(DateOnly date)
         {
