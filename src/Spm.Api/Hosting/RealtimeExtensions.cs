@@ -22,11 +22,6 @@ internal static class RealtimeExtensions
         builder.Services.AddSingleton<ILeaderboardReader>(services => services.GetRequiredService<LeaderboardReader>());
         builder.Services.AddSingleton<IOutboxProjection, LeaderboardProjection>();
         // Live earnings: per node, per tenant cache of participants' earnings so far, fed by the dispatcher.
-        builder.Services.AddSingleton(services =>
-        {
-            var dispatcher = services.GetRequiredService<Microsoft.Extensions.Options.IOptions<OutboxDispatcherOptions>>().Value;
-            return new Spm.Infrastructure.Compensation.LiveEarningsPacing { Interval = dispatcher.EarningsInterval, ImmediateBelow = dispatcher.EarningsImmediateBelow };
-        });
         builder.Services.AddSingleton<Spm.Infrastructure.Compensation.LiveEarningsConsumer>();
         builder.Services.AddSingleton<OutboxDispatcher>();
         builder.Services.AddHostedService(services => services.GetRequiredService<OutboxDispatcher>());

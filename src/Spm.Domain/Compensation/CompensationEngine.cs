@@ -81,7 +81,14 @@ public static class CompensationEngine
         };
     }
 
-    /// <summary>One participant's statement; null when they have no assignment in the period.</summary>
+    /// <summary>Who a calculation of <paramref name="input"/> gives a statement: an assignment or an award in the period, by id.</summary>
+    public static IReadOnlyList<Guid> ParticipantsOf(CompensationInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        return new EngineContext(input).Participants;
+    }
+
+    /// <summary>One participant's statement; null when they have neither an assignment nor an award in the period.</summary>
     public static ParticipantResult? CalculateParticipant(CompensationInput input, Guid participantId)
     {
         ArgumentNullException.ThrowIfNull(input);

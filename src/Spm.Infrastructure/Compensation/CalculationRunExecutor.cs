@@ -158,8 +158,8 @@ public static class CalculationRunExecutor
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(input);
-        // Everyone the engine would calculate: an assignment or an award (a prize winner without a plan is paid too).
-        var participants = (input.Participants ?? [.. input.Assignments.Select(a => a.ParticipantId), .. input.Awards.Select(a => a.ParticipantId)]).Distinct().Order().ToList();
+        // Everyone the engine calculates (an assignment or an award: a prize winner without a plan is paid too).
+        var participants = CompensationEngine.ParticipantsOf(input).ToList();
         // Progress is written only while this node holds the run: a node that lost its lease must not move the new holder's figures.
         var owner = run.LeaseOwner;
         await db.CalculationRuns.Where(r => r.Id == run.Id && r.LeaseOwner == owner).ExecuteUpdateAsync(s => s.SetProperty(r => r.ParticipantsTotal, participants.Count), cancellationToken);

@@ -311,8 +311,8 @@ public static class CompensationInputLoader
         var draws = new Dictionary<Guid, DrawBalance>();
         foreach (var run in locked.OrderBy(l => l.StartDate))
         {
-            var results = await db.CalculationResults.AsNoTracking().Where(r => r.RunId == run.RunId).ToListAsync(cancellationToken);
-            results = [.. results.Where(r => participants.Contains(r.ParticipantId))];
+            var wanted = participants.ToList();
+            var results = await db.CalculationResults.AsNoTracking().Where(r => r.RunId == run.RunId && wanted.Contains(r.ParticipantId)).ToListAsync(cancellationToken);
             var ids = results.Select(r => r.ParticipantId).ToList();
             var lines = (await db.CalculationLines.AsNoTracking().Where(l => l.RunId == run.RunId && ids.Contains(l.ParticipantId)).ToListAsync(cancellationToken))
                 .ToLookup(l => l.ParticipantId);

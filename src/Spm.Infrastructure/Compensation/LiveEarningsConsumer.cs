@@ -3,6 +3,7 @@ using System.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Spm.Domain.Common;
 using Spm.Domain.Compensation;
@@ -36,20 +37,20 @@ namespace Spm.Infrastructure.Compensation;
 /// which also picks up quotas, exchange rates and period locks.</para>
 /// <para>A participant whose statement cannot be calculated (an attainment-tiered plan without a quota, a missing
 /// exchange rate) is set aside, logged once, until the next rebuild: one person's data never stops the tenant's.</para>
-/// <para>Paced like the boards: a participant holding at least <see cref="LiveEarningsPacing.ImmediateBelow"/>
+/// <para>Paced like the boards: a participant holding at least <see cref="OutboxDispatcherOptions.EarningsImmediateBelow"/>
 /// credits (a roll-up manager holds the whole team's, and each update recalculates them all) is recalculated at most
-/// once per <see cref="LiveEarningsPacing.Interval"/>; credits arriving in between wait in the entry, and the
+/// once per <see cref="OutboxDispatcherOptions.EarningsInterval"/>; credits arriving in between wait in the entry, and the
 /// dispatcher calls <see cref="Flush"/> when they are due. Everyone else is recalculated at once.</para>
 /// <para>Not thread-safe per tenant: the dispatcher applies one tenant on one worker at a time (advisory lock).</para>
 /// </remarks>
-public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<LiveEarningsConsumer>? logger = null, LiveEarningsPacing? pacing = null)
+public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<LiveEarningsConsumer>? logger = null, IOptions<OutboxDispatcherOptions>? options = null)
 {
     /// <summary>A tenant's cache is rebuilt from the database at least this often (quota, FX and lock changes).</summary>
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<Guid, TenantState> tenants = new();
     private readonly ILogger log = logger ?? NullLogger<LiveEarningsConsumer>.Instance;
-    private readonly LiveEarningsPacing pace = pacing ?? new LiveEarningsPacing();
+    private readonly OutboxDispatcherOptions settings = options?.Value ?? new OutboxDispatcherOptions();
 
     /// <summary>Drops what this node holds for <paramref name="tenantId"/>; the next batch rebuilds from the database.</summary>
     public void Forget(Guid tenantId) => tenants.TryRemove(tenantId, out _);
@@ -90,7 +91,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
                 continue;
             }
 
-            if (entry.LastRecalculated + pace.Interval <= now)
+            if (entry.LastRecalculated + settings.EarningsInterval <= now)
             {
                 Recalculate(tenantId, state, key, entry, [], null, now, changes);
             }
@@ -273,7 +274,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         {
             var (applied, last) = batches[key];
             var entry = state.Entries[key];
-            if (entry.Earnings!.CreditCount >= pace.ImmediateBelow && entry.LastRecalculated + pace.Interval > now)
+            if (entry.Earnings!.CreditCount >= settings.EarningsImmediateBelow && entry.LastRecalculated + settings.EarningsInterval > now)
             {
                 // Recalculated less than an interval ago and costly: wait, latest wins (the push then shows the total).
                 entry.Held.AddRange(applied);
@@ -333,7 +334,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
 
     private void Hold(TenantState state, Entry entry)
     {
-        var due = entry.LastRecalculated + pace.Interval;
+        var due = entry.LastRecalculated + settings.EarningsInterval;
         state.Due = state.Due is { } earlier && earlier < due ? earlier : due;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Spm.Domain.Compensation;
 using Spm.Domain.Events;
 using Spm.Domain.Live;
 using Spm.Infrastructure.Compensation;
@@ -37,6 +38,9 @@ public sealed partial class OutboxDispatcher(
     /// <summary>The tenant's dispatcher lock (transaction-scoped advisory lock); rebuilds take the same one.</summary>
     public const string LockSql = "SELECT pg_try_advisory_xact_lock(hashtextextended('spm_outbox:' || $1::text, 0))";
 
+    /// <summary>The tenant's cursor (the last outbox position applied, 0 before the first) as a scalar subquery on $1.</summary>
+    public const string CursorSql = "COALESCE((SELECT c.last_id FROM outbox_cursors c WHERE c.tenant_id = $1), 0)";
+
     /// <summary>Waits for the tenant's dispatcher lock.</summary>
     public const string WaitLockSql = "SELECT pg_advisory_xact_lock(hashtextextended('spm_outbox:' || $1::text, 0))";
 
@@ -45,6 +49,7 @@ public sealed partial class OutboxDispatcher(
     private readonly Channel<Guid> queue = Channel.CreateUnbounded<Guid>();
     private readonly ConcurrentDictionary<Guid, byte> queued = new();
     private readonly ConcurrentDictionary<Guid, int> failures = new();
+    private readonly ConcurrentDictionary<Guid, DateTimeOffset> earningsWakes = new();
 
     /// <summary>Asks for <paramref name="tenantId"/> to be processed soon (idempotent while it waits in the queue).</summary>
     public void Wake(Guid tenantId)
@@ -222,8 +227,8 @@ public sealed partial class OutboxDispatcher(
         // nothing committed later can land behind the cursor. The cursor (the last position applied) comes along so live
         // earnings can tell whether this batch continues where its cache stopped.
         await using var read = new NpgsqlCommand(
-            """
-            WITH cursor AS (SELECT COALESCE((SELECT c.last_id FROM outbox_cursors c WHERE c.tenant_id = $1), 0) AS last_id)
+            $"""
+            WITH cursor AS (SELECT {CursorSql} AS last_id)
             SELECT o.position, o.type, o.payload::text, o.created_at, cursor.last_id
             FROM outbox o, cursor
             WHERE o.tenant_id = $1 AND o.position > cursor.last_id
@@ -352,10 +357,18 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
+        await PushEarningsAsync(tenantId, () => earnings.ApplyAsync(tenantId, cursor, lastId, batch, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends what live earnings return (concurrently, as NotifyAsync sends the batch's other pushes) and wakes the tenant
+    /// again when held-back figures fall due; a failure drops the tenant's cache, never the batch.
+    /// </summary>
+    private async Task PushEarningsAsync(Guid tenantId, Func<Task<IReadOnlyList<EarningsChange>>> changesOf, CancellationToken cancellationToken)
+    {
         try
         {
-            // Sent concurrently, as NotifyAsync sends the batch's other pushes.
-            var changes = await earnings.ApplyAsync(tenantId, cursor, lastId, batch, cancellationToken);
+            var changes = await changesOf();
             await Task.WhenAll(changes.Select(change => notifier.EarningsChangedAsync(change, cancellationToken).AsTask()));
             WakeForHeldEarnings(tenantId, cancellationToken);
         }
@@ -394,25 +407,22 @@ public sealed partial class OutboxDispatcher(
             return;
         }
 
-        try
-        {
-            await using var read = new NpgsqlCommand("SELECT COALESCE((SELECT c.last_id FROM outbox_cursors c WHERE c.tenant_id = $1), 0)", connection, transaction) { Parameters = { new() { Value = tenantId } } };
-            var cursor = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
-            var changes = earnings.Flush(tenantId, cursor);
-            await Task.WhenAll(changes.Select(change => notifier.EarningsChangedAsync(change, cancellationToken).AsTask()));
-            WakeForHeldEarnings(tenantId, cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            earnings.Forget(tenantId);
-            LogEarningsFailed(ex, tenantId);
-        }
+        await PushEarningsAsync(
+            tenantId,
+            async () =>
+            {
+                await using var read = new NpgsqlCommand($"SELECT {CursorSql}", connection, transaction) { Parameters = { new() { Value = tenantId } } };
+                return earnings.Flush(tenantId, (long)(await read.ExecuteScalarAsync(cancellationToken))!);
+            },
+            cancellationToken);
     }
 
+    /// <summary>One timer per due time: every batch of a busy tenant would otherwise start another for the same moment.</summary>
     private void WakeForHeldEarnings(Guid tenantId, CancellationToken cancellationToken)
     {
-        if (earnings.NextDue(tenantId) is { } due)
+        if (earnings.NextDue(tenantId) is { } due && (!earningsWakes.TryGetValue(tenantId, out var scheduled) || scheduled != due))
         {
+            earningsWakes[tenantId] = due;
             WakeLater(tenantId, due - clock.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero, cancellationToken);
         }
     }

@@ -7,7 +7,8 @@ namespace Spm.Infrastructure.Outbox;
 /// insert; the horizon is one past the last <em>completed</em> transaction, so a running writer that already held a
 /// smaller id was not waited for, and 3–9 % of a busy tenant's events were skipped.)
 /// <para>
-/// Here a deferred constraint trigger runs once per transaction, at commit, after all its other work. It locks the
+/// Here a deferred constraint trigger fires at commit, after all the transaction's other work, once per row; the first
+/// firing does the work (the others see a transaction-local flag and return). It locks the
 /// tenant's row in <c>outbox_heads</c> (held until the commit is visible) and numbers the transaction's rows after
 /// the head, in id order. A second writer of the tenant waits on that row lock and numbers after the first one's
 /// commit, so positions follow commit order and the rows visible to any snapshot are a prefix of positions. The lock

@@ -315,7 +315,7 @@ public sealed class LiveEarningsTests(HubFixture hub) : IClassFixture<HubFixture
         var world = await PaidWorldAsync();
         var tenant = world.Org.TenantId;
         var clock = new Spm.Api.Tests.Contests.ManualClock(DateTimeOffset.UtcNow);
-        var consumer = new LiveEarningsConsumer(hub.App.Services.GetRequiredService<NpgsqlDataSource>(), clock, pacing: new LiveEarningsPacing { Interval = TimeSpan.FromSeconds(1), ImmediateBelow = 1 });
+        var consumer = new LiveEarningsConsumer(hub.App.Services.GetRequiredService<NpgsqlDataSource>(), clock, options: Microsoft.Extensions.Options.Options.Create(new OutboxDispatcherOptions { EarningsInterval = TimeSpan.FromSeconds(1), EarningsImmediateBelow = 1 }));
         var start = await LastOutboxIdAsync(tenant);
         await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale($"{prefix}-1", "5000.00", world.Rep(1), closeDate: "2026-03-10"));
         var first = await OutboxAfterAsync(tenant, start);

@@ -38,7 +38,7 @@ public sealed class LeaderboardRebuilder(NpgsqlDataSource dataSource, Leaderboar
 
         var boards = await LeaderboardCatalog.LoadAsync(connection, tenantId, null, cancellationToken);
         long cursor;
-        await using (var read = new NpgsqlCommand("SELECT COALESCE((SELECT last_id FROM outbox_cursors WHERE tenant_id = $1), 0)", connection, snapshot) { Parameters = { new() { Value = tenantId } } })
+        await using (var read = new NpgsqlCommand($"SELECT {OutboxDispatcher.CursorSql}", connection, snapshot) { Parameters = { new() { Value = tenantId } } })
         {
             cursor = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
         }
