@@ -151,6 +151,8 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
                     break;
                 case CompensationChanged comp:
                     dropped.UnionWith(comp.ParticipantIds);
+                    // A plan may have been published: the plans are read again with the next build.
+                    state.Parts.Clear();
                     break;
                 case DisputeChanged dispute when dispute.AdjustmentAmount is not null:
                     // A resolution with an adjustment adds an award line to an open month's statement.
@@ -164,6 +166,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         if (dropAll)
         {
             state.Entries.Clear();
+            state.Parts.Clear();
         }
         else if (dropped.Count > 0)
         {
@@ -451,7 +454,13 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         {
             var period = state.Months!.Single(m => m.Id == byPeriod.Key);
             var participants = byPeriod.Select(k => k.Participant).ToList();
-            var input = await CompensationInputLoader.LoadAsync(db, new CompensationInputLoader.Request(period, participants, null, 1), cancellationToken);
+            if (!state.Parts.TryGetValue(period.Id, out var part))
+            {
+                part = await CompensationInputLoader.LoadTenantPartAsync(db, period, cancellationToken);
+                state.Parts[period.Id] = part;
+            }
+
+            var input = await CompensationInputLoader.LoadAsync(db, new CompensationInputLoader.Request(period, participants, null, 1, part), cancellationToken);
             var credits = input.Credits.Where(c => !pending.Contains(c.CreditId)).ToLookup(c => c.ParticipantId);
             foreach (var participant in participants)
             {
@@ -523,6 +532,9 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         public List<Period>? Months { get; set; }
 
         public Dictionary<(Guid Participant, Guid Period), Entry> Entries { get; } = [];
+
+        /// <summary>Per open month, what every build of it reads (plans, rates, months, locked payouts); kept like the entries.</summary>
+        public Dictionary<Guid, CompensationInputLoader.TenantPart> Parts { get; } = [];
 
         public Guid? OpenMonth(DateOnly date)
         {
