@@ -4,6 +4,7 @@ using Npgsql;
 using Spm.Bench.Ingest;
 using Spm.Domain.Organisation;
 using Spm.Infrastructure.Compensation;
+using Spm.Infrastructure.Persistence;
 
 namespace Spm.Bench.Compensation;
 
@@ -86,7 +87,7 @@ internal sealed class EndToEndCompBench : IBenchmark
         var run = CalculationRunExecutor.NewRun(tenantId, march, CalculationRunKind.Regular, null, null, "bench", DateTimeOffset.UtcNow);
         db.CalculationRuns.Add(run);
         await db.SaveChangesAsync(cancellationToken);
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var dataSource = SpmDataSource.Create(connectionString);
         return await CalculationRunExecutor.RunAsync(dataSource, run.Id, new CalculationRunLeases.Policy("bench", TimeSpan.FromMinutes(5), 1), TimeProvider.System, null, cancellationToken);
     }
 

@@ -14,6 +14,7 @@ using Spm.Infrastructure.Compensation;
 using Spm.Infrastructure.Crediting;
 using Spm.Infrastructure.Live;
 using Spm.Infrastructure.Live.Leaderboards;
+using Spm.Infrastructure.Persistence;
 using Spm.Infrastructure.Sales;
 using StackExchange.Redis;
 
@@ -48,7 +49,7 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
     {
         ArgumentNullException.ThrowIfNull(context);
         var postgres = await BenchTenant.PrepareDatabaseAsync(context.RequirePostgres(), cancellationToken);
-        await using var dataSource = NpgsqlDataSource.Create(postgres);
+        await using var dataSource = SpmDataSource.Create(postgres);
         var tenant = new BenchTenant();
         await tenant.CreateAsync(postgres, cancellationToken);
         var participants = await PlanAsync(postgres, tenant, cancellationToken);

@@ -6,6 +6,7 @@ using NpgsqlTypes;
 using Spm.Domain.Sales;
 using Spm.Infrastructure.Crediting;
 using Spm.Infrastructure.Ingest;
+using Spm.Infrastructure.Persistence;
 using Spm.Infrastructure.Sales;
 
 namespace Spm.Bench.Ingest;
@@ -34,7 +35,7 @@ internal sealed class IngestBenchmark : IBenchmark
         var count = context.Arguments.Count > 0 && !liveOnly ? int.Parse(context.Arguments[0], CultureInfo.InvariantCulture) : 1_000_000;
         var connectionString = await BenchTenant.PrepareDatabaseAsync(context.RequirePostgres(), cancellationToken);
         Console.WriteLine($"  cpu: {CpuModel()}, nproc {Environment.ProcessorCount}, load average {File.ReadAllText("/proc/loadavg").Trim()}");
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var dataSource = SpmDataSource.Create(connectionString);
         await ExecuteAsync(dataSource, "TRUNCATE sales, sale_revisions, credits, outbox, attainment_totals", cancellationToken);
 
         var tenant = new BenchTenant();

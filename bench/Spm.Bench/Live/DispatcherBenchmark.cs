@@ -11,6 +11,7 @@ using Spm.Domain.Live;
 using Spm.Infrastructure.Live;
 using Spm.Infrastructure.Live.Leaderboards;
 using Spm.Infrastructure.Outbox;
+using Spm.Infrastructure.Persistence;
 using StackExchange.Redis;
 
 namespace Spm.Bench.Live;
@@ -38,7 +39,7 @@ internal sealed class DispatcherBenchmark : IBenchmark
         var postgres = await BenchTenant.PrepareDatabaseAsync(context.RequirePostgres(), cancellationToken);
         var tenant = new BenchTenant();
         await tenant.CreateAsync(postgres, cancellationToken);
-        await using var dataSource = NpgsqlDataSource.Create(postgres);
+        await using var dataSource = SpmDataSource.Create(postgres);
         await CreateBoardsAsync(postgres, tenant.TenantId, cancellationToken);
 
         using var redis = await ConnectionMultiplexer.ConnectAsync(context.RequireRedis());

@@ -11,7 +11,7 @@ internal static class PersistenceExtensions
     {
         var connectionString = SpmConfigurationKeys.Require(builder.Configuration, SpmConfigurationKeys.Postgres);
         // One data source per process: it owns the connection pool for EF and raw SQL alike.
-        builder.Services.AddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddSingleton(_ => SpmDataSource.Create(connectionString));
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<ITenantContext, HttpTenantContext>();
         // Scoped factory: GraphQL resolvers run in parallel, so each batch load opens its own
