@@ -99,7 +99,7 @@ public static class AccessMatrixTable
         new("mutation", "upsertOpportunities", """mutation { upsertOpportunities(input: {opportunities: []}) { __typename } }""", Admin),
 
         // Contests
-        new("query", "contests", "{ contests { key title status standings(top: 3) { rank displayName score } } }", Everyone),
+        new("query", "contests", "{ contests(first: 5) { nodes { key title status standings(top: 3) { rank displayName score } } } }", Everyone),
         new("query", "contest", """{ contest(key: "none") { key } }""", Everyone),
         new("mutation", "createContest", """mutation { createContest(input: {key: "x", title: "", format: TOP_N, metric: DEALS_WON, startsAt: "2030-01-01T00:00:00Z", endsAt: "2030-02-01T00:00:00Z"}) { contest { id } errors { code field } } }""", Admin),
         new("mutation", "updateContest", """mutation { updateContest(input: {id: "{participant}"}) { contest { id } errors { code field } } }""", Admin),

@@ -13,13 +13,13 @@ public sealed class ContestApiTests(DatabaseFixture fixture) : IClassFixture<Dat
           errors { code field } } }
         """;
 
-    private static object Race(string key, bool hidden = false) => new
+    private static object Race(string key, bool hidden = false, string startsAt = "2031-03-01T00:00:00Z") => new
     {
         key,
         title = "First to ten deals",
         format = "RACE_TO_GOAL",
         metric = "DEALS_WON",
-        startsAt = "2031-03-01T00:00:00Z",
+        startsAt,
         endsAt = "2031-04-01T00:00:00Z",
         goal = "10",
         prizes = new[] { "Weekend away", "Dinner" },
@@ -115,7 +115,7 @@ public sealed class ContestApiTests(DatabaseFixture fixture) : IClassFixture<Dat
         screen.DefaultRequestHeaders.Add("X-Test-Display", display.Id.ToString());
 
         static async Task<string[]> KeysAsync(HttpClient client) =>
-            [.. (await client.DataAsync("{ contests { key } }"))["contests"]!.AsArray().Select(c => (string)c!["key"]!).Order()];
+            [.. (await client.DataAsync("{ contests(first: 100) { nodes { key } } }"))["contests"]!["nodes"]!.AsArray().Select(c => (string)c!["key"]!).Order()];
 
         Assert.Equal(["dry-run", "elsewhere", "on-screen"], await KeysAsync(admin));
         Assert.Equal(["elsewhere", "on-screen"], await KeysAsync(rep));
@@ -123,5 +123,47 @@ public sealed class ContestApiTests(DatabaseFixture fixture) : IClassFixture<Dat
         Assert.Null((await screen.DataAsync("{ contest(key: \"elsewhere\") { key } }"))["contest"]);
         Assert.Null((await rep.DataAsync("{ contest(key: \"dry-run\") { key } }"))["contest"]);
         Assert.Equal("dry-run", (string)(await admin.DataAsync("{ contest(key: \"dry-run\") { key } }"))["contest"]!["key"]!);
+    }
+
+    [Fact]
+    public async Task Contests_page_by_start_newest_first_and_count_only_what_the_caller_sees()
+    {
+        var org = await TestData.CreateTenantAsync(fixture, reps: 1);
+        using var admin = fixture.Api.ClientFor(org.TenantId, "admin");
+        // Two share a start, so the id breaks the tie; the hidden one is for admins only.
+        foreach (var input in new[]
+        {
+            Race("march", startsAt: "2031-03-01T00:00:00Z"), Race("march-b", startsAt: "2031-03-01T00:00:00Z"),
+            Race("february", startsAt: "2031-02-01T00:00:00Z"), Race("march-10", startsAt: "2031-03-10T00:00:00Z"),
+            Race("dry-run", hidden: true, startsAt: "2031-03-20T00:00:00Z"),
+        })
+        {
+            Assert.Empty((await admin.DataAsync(Create, new { input }))["createContest"]!["errors"]!.AsArray());
+        }
+
+        const string Page = "query ($after: String) { contests(first: 2, after: $after) { totalCount nodes { key } pageInfo { hasNextPage endCursor } } }";
+        using var rep = fixture.Api.ClientFor(org.TenantId, "rep");
+        var keys = new List<string>();
+        string? after = null;
+        var pages = 0;
+        do
+        {
+            var page = (await rep.DataAsync(Page, new { after }))["contests"]!;
+            Assert.Equal(4, (int)page["totalCount"]!);
+            keys.AddRange(page["nodes"]!.AsArray().Select(n => (string)n!["key"]!));
+            after = (bool)page["pageInfo"]!["hasNextPage"]! ? (string)page["pageInfo"]!["endCursor"]! : null;
+            pages++;
+        }
+        while (after is not null);
+
+        Assert.Equal(2, pages);
+        Assert.Equal("march-10", keys[0]);
+        Assert.Equal(["march", "march-b"], keys[1..3].Order());
+        Assert.Equal("february", keys[3]);
+        var admins = (await admin.DataAsync("{ contests(first: 1) { totalCount nodes { key } } }"))["contests"]!;
+        Assert.Equal(5, (int)admins["totalCount"]!);
+        Assert.Equal("dry-run", (string)admins["nodes"]![0]!["key"]!);
+        var bad = await admin.QueryAsync("{ contests(first: 1, after: \"bm90IGEgY3Vyc29y\") { totalCount } }");
+        Assert.Equal("INVALID_ARGUMENT", (string)bad["errors"]![0]!["extensions"]!["code"]!);
     }
 }

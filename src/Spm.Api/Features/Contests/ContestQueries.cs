@@ -1,30 +1,28 @@
+using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Spm.Api.Auth;
+using Spm.Api.Features.Relay;
 using Spm.Domain.Contests;
 using Spm.Domain.Live;
 using Spm.Infrastructure.Persistence;
 
 namespace Spm.Api.Features.Contests;
 
-/// <summary>`contests` and `contest(key)`.</summary>
+/// <summary>`contests` (a connection) and `contest(key)`.</summary>
 public static class ContestQueries
 {
-    public const int MaxContests = 200;
-
     public static void Register(ObjectGraphType query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ContestGraphType>>>>("contests")
+        query.Field<NonNullGraphType<ContestConnectionGraphType>>("contests")
             .Requires(Capability.ReadLeaderboards)
-            .Description($"Contests the caller may see, most recent start first (at most {MaxContests}). A display sees only the contests its allowed boards name; hidden (test) contests are for admins only.")
+            .Description("Contests the caller may see, most recent start first. A display sees only the contests its allowed boards name; hidden (test) contests are for admins only.")
+            .Argument<NonNullGraphType<IntGraphType>>("first", $"Page size, 1 to {ContestConnectionGraphType.MaxPageSize}.")
+            .Argument<StringGraphType>("after", "Return items after this cursor (`pageInfo.endCursor` of the previous page).")
             .Argument<ContestStatusGraphType>("status", "Only contests in this state.")
-            .ResolveAsync(async c =>
-            {
-                var status = c.GetArgument<ContestStatus?>("status");
-                return await ListAsync(c, q => status is { } s ? q.Where(x => x.Status == s) : q);
-            });
+            .ResolveAsync(async c => await PageAsync(c));
 
         query.Field<ContestGraphType>("contest")
             .Requires(Capability.ReadLeaderboards)
@@ -33,16 +31,46 @@ public static class ContestQueries
             .ResolveAsync(async c =>
             {
                 var key = c.GetArgument<string>("key");
-                return (await ListAsync(c, q => q.Where(x => x.Key == key))).SingleOrDefault();
+                var services = c.RequestServices!;
+                await using var db = await services.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync(c.CancellationToken);
+                var visible = await ContestVisibility.FilterAsync(services.GetRequiredService<Caller>(), db, c.CancellationToken);
+                return await visible(db.Contests.AsNoTracking()).SingleOrDefaultAsync(x => x.Key == key, c.CancellationToken);
             });
     }
 
-    private static async Task<IReadOnlyList<Contest>> ListAsync(IResolveFieldContext context, Func<IQueryable<Contest>, IQueryable<Contest>> where)
+    /// <summary>Keyset paging on (start descending, id): the cursor carries the start instant's ticks and the id.</summary>
+    private static async Task<Connection<Contest>> PageAsync(IResolveFieldContext context)
     {
+        var first = PageArguments.First(context, ContestConnectionGraphType.MaxPageSize);
+        var afterId = PageArguments.AfterId(context);
+        long? afterTicks = null;
+        if (afterId is not null)
+        {
+            _ = Cursor.TryDecode(context.GetArgument<string>("after"), out var sortKey, out _);
+            afterTicks = long.TryParse(sortKey, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                ? ticks
+                : throw new ExecutionError("`after` is not a cursor returned by this field.") { Code = "INVALID_ARGUMENT" };
+        }
+
         var services = context.RequestServices!;
         await using var db = await services.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync(context.CancellationToken);
-        var visible = await ContestVisibility.FilterAsync(services.GetRequiredService<Caller>(), db, context.CancellationToken);
-        var contests = await where(db.Contests.AsNoTracking()).OrderByDescending(x => x.StartsAt).ThenBy(x => x.Key).ToListAsync(context.CancellationToken);
-        return [.. contests.Where(visible).Take(MaxContests)];
+        var query = (await ContestVisibility.FilterAsync(services.GetRequiredService<Caller>(), db, context.CancellationToken))(db.Contests.AsNoTracking());
+        if (context.GetArgument<ContestStatus?>("status") is { } status)
+        {
+            query = query.Where(x => x.Status == status);
+        }
+
+        var wantsTotal = context.SubFields?.Values.Any(f => f.FieldType.Name == "totalCount") == true;
+        var total = wantsTotal ? await query.CountAsync(context.CancellationToken) : 0;
+        if (afterId is { } id && afterTicks is { } t)
+        {
+            var start = new DateTimeOffset(t, TimeSpan.Zero);
+            query = query.Where(x => x.StartsAt < start || (x.StartsAt == start && x.Id.CompareTo(id) > 0));
+        }
+
+        var rows = await query.OrderByDescending(x => x.StartsAt).ThenBy(x => x.Id).Take(first + 1).ToListAsync(context.CancellationToken);
+        var page = rows.Take(first)
+            .Select(x => new Edge<Contest>(Cursor.Encode(x.StartsAt.UtcTicks.ToString(CultureInfo.InvariantCulture), x.Id), x)).ToList();
+        return new Connection<Contest>(page, new PageInfo(rows.Count > first, afterId is not null, page.FirstOrDefault()?.Cursor, page.LastOrDefault()?.Cursor), total);
     }
 }

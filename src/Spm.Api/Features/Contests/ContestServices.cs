@@ -26,6 +26,7 @@ public static class ContestServices
         services.AddSingleton<ContestCashPrizeInputGraphType>();
         services.AddSingleton<ContestCashPrizeGraphType>();
         services.AddSingleton<ContestGraphType>();
+        services.AddSingleton<ContestConnectionGraphType>();
         services.AddSingleton<CreateContestInputGraphType>();
         services.AddSingleton<UpdateContestInputGraphType>();
         services.AddSingleton<ContestIdInputGraphType>();

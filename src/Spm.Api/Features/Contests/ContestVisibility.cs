@@ -11,23 +11,24 @@ namespace Spm.Api.Features.Contests;
 /// </summary>
 public static class ContestVisibility
 {
-    public static async Task<Func<Contest, bool>> FilterAsync(Caller caller, SpmDbContext db, CancellationToken cancellationToken)
+    /// <summary>Narrows <c>contests</c> to what <paramref name="caller"/> may see, in SQL (so paging counts only visible ones).</summary>
+    public static async Task<Func<IQueryable<Contest>, IQueryable<Contest>>> FilterAsync(Caller caller, SpmDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(db);
         if (caller.Role == SpmRoles.Admin)
         {
-            return _ => true;
+            return q => q;
         }
 
         if (caller.Role == SpmRoles.Display)
         {
             var displayId = caller.DisplayId;
             var display = displayId is null ? null : await db.Displays.AsNoTracking().SingleOrDefaultAsync(d => d.Id == displayId && d.UnpairedAt == null, cancellationToken);
-            var boards = display?.AllowedBoards.ToHashSet(StringComparer.Ordinal) ?? [];
-            return c => !c.Hidden && boards.Contains(c.Key);
+            var boards = display?.AllowedBoards.ToArray() ?? [];
+            return q => q.Where(c => !c.Hidden && boards.Contains(c.Key));
         }
 
-        return c => !c.Hidden;
+        return q => q.Where(c => !c.Hidden);
     }
 }
