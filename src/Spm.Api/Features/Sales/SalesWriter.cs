@@ -34,7 +34,17 @@ public sealed class SalesWriter(IDbContextFactory<SpmDbContext> contexts, Caller
         {
             var setup = await setups.GetAsync(connection, npgsqlTransaction, tenantId, territories, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), cancellationToken);
             await SalesLedger.LockAsync(connection, npgsqlTransaction, tenantId, commands.Select(c => c.Key), cancellationToken);
-            result = await SalesLedger.WriteAsync(connection, npgsqlTransaction, setup, setup.NewEngine(), commands, new LedgerOptions("graphql", AllOrNothing: true, EventPerSale: true, Staging: false), clock.GetUtcNow(), cancellationToken);
+            result = await SalesLedger.WriteAsync(
+                connection,
+                npgsqlTransaction,
+                setup,
+                setup.NewEngine(),
+                commands,
+                new LedgerOptions("graphql", AllOrNothing: true, EventPerSale: true, Staging: false),
+                clock.GetUtcNow(),
+                cancellationToken,
+                // The audit rows go in before the ledger locks the tenant's attainment totals (see WriteAsync).
+                async (written, ct) => await AuditAsync(db, commands, written, ct));
         }
         catch (DomainException ex)
         {
@@ -45,6 +55,18 @@ public sealed class SalesWriter(IDbContextFactory<SpmDbContext> contexts, Caller
         {
             await transaction.RollbackAsync(cancellationToken);
             return ([], [.. result.Errors.Select(e => RowError(inputList, e))]);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return (result.Results, []);
+    }
+
+    private async Task AuditAsync(SpmDbContext db, IReadOnlyList<SaleCommand> commands, SalesBatchResult result, CancellationToken cancellationToken)
+    {
+        if (result.Errors.Count > 0)
+        {
+            // All or nothing: the caller rolls back.
+            return;
         }
 
         foreach (var row in result.Results.Where(r => r.Outcome != SaleChangeOutcome.Replayed))
@@ -69,8 +91,6 @@ public sealed class SalesWriter(IDbContextFactory<SpmDbContext> contexts, Caller
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (result.Results, []);
     }
 
     /// <summary>A ledger error as a UserError: <c>["input", "sales", "3", "coSellers", "0", "splitPercent"]</c>.</summary>
