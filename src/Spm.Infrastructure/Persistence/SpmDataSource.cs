@@ -15,11 +15,13 @@ public static class SpmDataSource
     public static NpgsqlDataSource Create(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        var settings = builder.ConnectionStringBuilder;
-        if (settings.MaxAutoPrepare == 0)
+        // Whether the string names the setting at all, so an explicit "Max Auto Prepare=0" still turns it off.
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Any(k => string.Equals(k.Replace(" ", string.Empty, StringComparison.Ordinal), "MaxAutoPrepare", StringComparison.OrdinalIgnoreCase));
+        if (!given)
         {
-            settings.MaxAutoPrepare = 256;
-            settings.AutoPrepareMinUsages = 2;
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 256;
+            builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
         }
 
         return builder.Build();
