@@ -165,5 +165,8 @@ public sealed class ContestApiTests(DatabaseFixture fixture) : IClassFixture<Dat
         Assert.Equal("dry-run", (string)admins["nodes"]![0]!["key"]!);
         var bad = await admin.QueryAsync("{ contests(first: 1, after: \"bm90IGEgY3Vyc29y\") { totalCount } }");
         Assert.Equal("INVALID_ARGUMENT", (string)bad["errors"]![0]!["extensions"]!["code"]!);
+        // Well formed, but its instant lies past DateTimeOffset.MaxValue: refused, not an internal error.
+        var outOfRange = await admin.QueryAsync("query ($after: String) { contests(first: 1, after: $after) { totalCount } }", new { after = Spm.Api.Features.Relay.Cursor.Encode("9000000000000000000", Guid.Empty) });
+        Assert.Equal("INVALID_ARGUMENT", (string)outOfRange["errors"]![0]!["extensions"]!["code"]!);
     }
 }

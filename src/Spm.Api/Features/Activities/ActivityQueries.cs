@@ -1,4 +1,3 @@
-using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -33,20 +32,7 @@ public static class ActivityQueries
     {
         var first = PageArguments.First(context, ActivityConnectionGraphType.MaxPageSize);
 
-        var after = context.GetArgument<string?>("after");
-        var afterId = Guid.Empty;
-        var afterAt = DateTimeOffset.MinValue;
-        if (after is not null)
-        {
-            if (!Cursor.TryDecode(after, out var sortKey, out afterId)
-                || !long.TryParse(sortKey, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                || ticks > DateTimeOffset.MaxValue.UtcTicks)
-            {
-                throw new ExecutionError("`after` is not a cursor returned by this field.") { Code = "INVALID_ARGUMENT" };
-            }
-
-            afterAt = new DateTimeOffset(ticks, TimeSpan.Zero);
-        }
+        var after = PageArguments.AfterInstant(context);
 
         var services = context.RequestServices!;
         var visible = await services.GetRequiredService<SalesVisibility>().ParticipantsAsync(context.CancellationToken);
@@ -84,14 +70,14 @@ public static class ActivityQueries
 
         var wantsTotal = context.SubFields?.Values.Any(f => f.FieldType.Name == "totalCount") == true;
         var total = wantsTotal ? await query.CountAsync(context.CancellationToken) : 0;
-        if (after is not null)
+        if (after is (var afterAt, var afterId))
         {
             // Keyset on (occurredAt, id) descending: stable under inserts of older or newer activities.
             query = query.Where(a => a.OccurredAt < afterAt || (a.OccurredAt == afterAt && a.Id.CompareTo(afterId) < 0));
         }
 
         var rows = await query.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Id).Take(first + 1).ToListAsync(context.CancellationToken);
-        var page = rows.Take(first).Select(a => new Edge<Activity>(Cursor.Encode(a.OccurredAt.UtcTicks.ToString(CultureInfo.InvariantCulture), a.Id), a)).ToList();
+        var page = rows.Take(first).Select(a => new Edge<Activity>(Cursor.Encode(a.OccurredAt, a.Id), a)).ToList();
         return new Connection<Activity>(page, new PageInfo(rows.Count > first, after is not null, page.FirstOrDefault()?.Cursor, page.LastOrDefault()?.Cursor), total);
     }
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -38,20 +37,11 @@ public static class ContestQueries
             });
     }
 
-    /// <summary>Keyset paging on (start descending, id): the cursor carries the start instant's ticks and the id.</summary>
+    /// <summary>Keyset paging on (start descending, id): the cursor carries the start instant and the id.</summary>
     private static async Task<Connection<Contest>> PageAsync(IResolveFieldContext context)
     {
         var first = PageArguments.First(context, ContestConnectionGraphType.MaxPageSize);
-        var afterId = PageArguments.AfterId(context);
-        long? afterTicks = null;
-        if (afterId is not null)
-        {
-            _ = Cursor.TryDecode(context.GetArgument<string>("after"), out var sortKey, out _);
-            afterTicks = long.TryParse(sortKey, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-                ? ticks
-                : throw new ExecutionError("`after` is not a cursor returned by this field.") { Code = "INVALID_ARGUMENT" };
-        }
-
+        var after = PageArguments.AfterInstant(context);
         var services = context.RequestServices!;
         await using var db = await services.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync(context.CancellationToken);
         var query = (await ContestVisibility.FilterAsync(services.GetRequiredService<Caller>(), db, context.CancellationToken))(db.Contests.AsNoTracking());
@@ -62,15 +52,14 @@ public static class ContestQueries
 
         var wantsTotal = context.SubFields?.Values.Any(f => f.FieldType.Name == "totalCount") == true;
         var total = wantsTotal ? await query.CountAsync(context.CancellationToken) : 0;
-        if (afterId is { } id && afterTicks is { } t)
+        if (after is (var start, var id))
         {
-            var start = new DateTimeOffset(t, TimeSpan.Zero);
             query = query.Where(x => x.StartsAt < start || (x.StartsAt == start && x.Id.CompareTo(id) > 0));
         }
 
         var rows = await query.OrderByDescending(x => x.StartsAt).ThenBy(x => x.Id).Take(first + 1).ToListAsync(context.CancellationToken);
         var page = rows.Take(first)
-            .Select(x => new Edge<Contest>(Cursor.Encode(x.StartsAt.UtcTicks.ToString(CultureInfo.InvariantCulture), x.Id), x)).ToList();
-        return new Connection<Contest>(page, new PageInfo(rows.Count > first, afterId is not null, page.FirstOrDefault()?.Cursor, page.LastOrDefault()?.Cursor), total);
+            .Select(x => new Edge<Contest>(Cursor.Encode(x.StartsAt, x.Id), x)).ToList();
+        return new Connection<Contest>(page, new PageInfo(rows.Count > first, after is not null, page.FirstOrDefault()?.Cursor, page.LastOrDefault()?.Cursor), total);
     }
 }

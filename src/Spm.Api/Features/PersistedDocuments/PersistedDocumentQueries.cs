@@ -1,4 +1,3 @@
-using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
@@ -27,14 +26,7 @@ public static class PersistedDocumentQueries
     {
         var first = PageArguments.First(context, PersistedDocumentConnectionGraphType.MaxPageSize);
 
-        var after = context.GetArgument<string?>("after");
-        long afterTicks = 0;
-        var afterId = Guid.Empty;
-        if (after is not null
-            && (!Cursor.TryDecode(after, out var sortKey, out afterId) || !long.TryParse(sortKey, NumberStyles.None, CultureInfo.InvariantCulture, out afterTicks)))
-        {
-            throw new ExecutionError("`after` is not a cursor returned by this field.") { Code = "INVALID_ARGUMENT" };
-        }
+        var after = PageArguments.AfterInstant(context);
 
         var tenantId = context.RequestServices!.GetRequiredService<Caller>().RequireTenant();
         await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync(context.CancellationToken);
@@ -42,15 +34,14 @@ public static class PersistedDocumentQueries
         var query = db.PersistedDocuments.AsNoTracking().Where(d => d.TenantId == null || d.TenantId == tenantId);
         var wantsTotal = context.SubFields?.Values.Any(f => f.FieldType.Name == "totalCount") == true;
         var total = wantsTotal ? await query.CountAsync(context.CancellationToken) : 0;
-        if (after is not null)
+        if (after is (var at, var afterId))
         {
-            var at = new DateTimeOffset(afterTicks, TimeSpan.Zero);
             query = query.Where(d => d.RegisteredAt < at || (d.RegisteredAt == at && d.Id < afterId));
         }
 
         var rows = await query.OrderByDescending(d => d.RegisteredAt).ThenByDescending(d => d.Id).Take(first + 1).ToListAsync(context.CancellationToken);
         var page = rows.Take(first)
-            .Select(d => new Edge<PersistedDocument>(Cursor.Encode(d.RegisteredAt.UtcTicks.ToString(CultureInfo.InvariantCulture), d.Id), d))
+            .Select(d => new Edge<PersistedDocument>(Cursor.Encode(d.RegisteredAt, d.Id), d))
             .ToList();
         return new Connection<PersistedDocument>(
             page,

@@ -9,6 +9,10 @@ public static class Cursor
     public static string Encode(string sortKey, Guid id) =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes($"{id:N}|{sortKey}"));
 
+    /// <summary>A cursor keyed by an instant (its UTC ticks), read back by <see cref="PageArguments.AfterInstant"/>.</summary>
+    public static string Encode(DateTimeOffset at, Guid id) =>
+        Encode(at.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture), id);
+
     public static bool TryDecode(string? cursor, out string sortKey, out Guid id)
     {
         sortKey = string.Empty;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using GraphQL;
 
 namespace Spm.Api.Features.Relay;
@@ -27,6 +28,28 @@ public static class PageArguments
 
         return Cursor.TryDecode(after, out _, out var id)
             ? id
-            : throw new ExecutionError("`after` is not a cursor returned by this field.") { Code = "INVALID_ARGUMENT" };
+            : throw NotACursor();
     }
+
+    /// <summary>
+    /// The instant and row id in `after` for lists keyed by a time (newest first), as <see cref="Cursor.Encode(DateTimeOffset, Guid)"/>
+    /// wrote them; null without one. A cursor this API did not issue, or whose instant is out of range, is INVALID_ARGUMENT.
+    /// </summary>
+    public static (DateTimeOffset At, Guid Id)? AfterInstant(IResolveFieldContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var after = context.GetArgument<string?>("after");
+        if (after is null)
+        {
+            return null;
+        }
+
+        return Cursor.TryDecode(after, out var sortKey, out var id)
+            && long.TryParse(sortKey, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+            && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            ? (new DateTimeOffset(ticks, TimeSpan.Zero), id)
+            : throw NotACursor();
+    }
+
+    private static ExecutionError NotACursor() => new("`after` is not a cursor returned by this field.") { Code = "INVALID_ARGUMENT" };
 }
