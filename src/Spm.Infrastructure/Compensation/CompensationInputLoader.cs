@@ -20,8 +20,8 @@ public static class CompensationInputLoader
     /// <summary>What to calculate.</summary>
     /// <param name="Scope">Only these participants; everyone on a plan when null.</param>
     /// <param name="WhatIfVersion">A draft version used in place of its plan's published ones.</param>
-    /// <param name="Shared">The period's tenant-wide data when the caller keeps it (<see cref="LoadTenantPartAsync"/>); read afresh when null.</param>
-    public sealed record Request(Period Period, IReadOnlyCollection<Guid>? Scope, StoredCompPlanVersion? WhatIfVersion, int MaxDegreeOfParallelism = -1, TenantPart? Shared = null);
+    /// <param name="TenantPart">The period's tenant-wide data when the caller keeps it (<see cref="LoadTenantPartAsync"/>); read afresh when null.</param>
+    public sealed record Request(Period Period, IReadOnlyCollection<Guid>? Scope, StoredCompPlanVersion? WhatIfVersion, int MaxDegreeOfParallelism = -1, TenantPart? TenantPart = null);
 
     /// <summary>
     /// What a calculation of one period reads whoever is calculated: the tenant, its fiscal months up to the period,
@@ -59,7 +59,7 @@ public static class CompensationInputLoader
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(request);
         var period = request.Period;
-        var shared = request.Shared is { } kept && kept.Period.Id == period.Id ? kept : await LoadTenantPartAsync(db, period, cancellationToken);
+        var shared = request.TenantPart is { } kept && kept.Period.Id == period.Id ? kept : await LoadTenantPartAsync(db, period, cancellationToken);
         var tenant = shared.Tenant;
         var yearStart = shared.YearStart;
         var compPeriod = new CompPeriod(period.StartDate, period.EndDate);

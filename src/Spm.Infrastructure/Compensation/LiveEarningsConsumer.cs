@@ -146,13 +146,11 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
                 case CreditsChanged credits when credits.Deltas.Count > 0:
                     credited.Add((envelope, credits));
                     break;
-                case CompensationChanged comp when comp.ParticipantIds.Count == 0:
-                    dropAll = true;
-                    break;
                 case CompensationChanged comp:
-                    dropped.UnionWith(comp.ParticipantIds);
                     // A plan may have been published: the plans are read again with the next build.
                     state.Parts.Clear();
+                    dropAll |= comp.ParticipantIds.Count == 0;
+                    dropped.UnionWith(comp.ParticipantIds);
                     break;
                 case DisputeChanged dispute when dispute.AdjustmentAmount is not null:
                     // A resolution with an adjustment adds an award line to an open month's statement.
@@ -166,7 +164,6 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         if (dropAll)
         {
             state.Entries.Clear();
-            state.Parts.Clear();
         }
         else if (dropped.Count > 0)
         {

@@ -158,25 +158,18 @@ public static class SalesLedger
             await beforeTotals(result, cancellationToken);
         }
 
-        // The attainment upsert locks rows every sale of the tenant moves (the company's and the teams' totals), held
-        // until commit, so concurrent writers of one tenant queue on them: it comes last, after the caller's own writes
-        // and the NOTIFY, leaving only the upsert, its outbox rows and the commit inside the lock. With the NOTIFY and
-        // the audit rows after it, one-sale writers of a tenant peaked below 200/s (the comp-live bench, 32 in flight).
-        // The NOTIFY is delivered at commit whenever it is issued, never for a rolled-back batch.
-        var notified = result.OutboxRows > 0;
-        if (notified)
+        // The attainment upsert locks rows every sale of the tenant moves (the company's and the teams' totals) until
+        // commit, so concurrent writers of one tenant queue on them: it comes last, after the caller's own writes and the
+        // NOTIFY, leaving only the upsert, its outbox rows and the commit inside the lock (PostgreSQL's log showed the
+        // upsert waiting up to 270 ms while the NOTIFY and the audit rows still followed it). The NOTIFY is delivered at
+        // commit whenever it is issued, never for a rolled-back batch; written credits mean attainment events to come.
+        if (result.OutboxRows > 0 || written.Count > 0)
         {
             await OutboxWriter.NotifyAsync(connection, transaction, setup.TenantId, cancellationToken);
         }
 
         // Attainment moves in the same transaction as the credits: one set-based upsert for the whole call or batch.
-        var attainment = await AttainmentEvents.ApplyAsync(connection, transaction, setup, written, now, cancellationToken);
-        result.OutboxRows += attainment;
-        if (!notified && attainment > 0)
-        {
-            await OutboxWriter.NotifyAsync(connection, transaction, setup.TenantId, cancellationToken);
-        }
-
+        result.OutboxRows += await AttainmentEvents.ApplyAsync(connection, transaction, setup, written, now, cancellationToken);
         timings.Mark("attainment and notify");
         return result;
     }

@@ -91,7 +91,7 @@ public sealed class CalculationRunLeaseTests(DatabaseFixture fixture) : IClassFi
     {
         var (world, _) = await CompWorld.WithMarchRunAsync(fixture);
         var tenant = world.Org.TenantId;
-        await using var dataSource = Npgsql.NpgsqlDataSource.Create(fixture.ConnectionString);
+        await using var dataSource = Spm.Infrastructure.Persistence.SpmDataSource.Create(fixture.ConnectionString);
         var mine = new CalculationRunLeases.Policy("node-a", TimeSpan.FromMinutes(10), 3);
         var theirs = new CalculationRunLeases.Policy("node-b", TimeSpan.FromMinutes(10), 3);
         Spm.Domain.Organisation.Period march;
@@ -145,7 +145,7 @@ public sealed class CalculationRunLeaseTests(DatabaseFixture fixture) : IClassFi
     {
         var (world, _) = await CompWorld.WithMarchRunAsync(fixture);
         var tenant = world.Org.TenantId;
-        await using var dataSource = Npgsql.NpgsqlDataSource.Create(fixture.ConnectionString);
+        await using var dataSource = Spm.Infrastructure.Persistence.SpmDataSource.Create(fixture.ConnectionString);
         // A 6 s lease renewed every 2 s, and a computation that takes over 8 s (4 s after each of its two chunks): without
         // renewal the lease would run out mid-run and the app's own worker (polling every 200 ms) would take the run over.
         var lease = new CalculationRunLeases.Policy("slow-node", TimeSpan.FromSeconds(6), 3);

@@ -120,7 +120,7 @@ public sealed class BulkIngestTests(DatabaseFixture fixture) : IClassFixture<Dat
         }
 
         lines.Add($$"""{"source":"erp","externalId":"L-99","amount":"ten","currency":"EUR","closeDate":"2026-05-01","ownerParticipantId":"{{r2}}"}""");
-        await using var dataSource = NpgsqlDataSource.Create(fixture.ConnectionString);
+        await using var dataSource = Spm.Infrastructure.Persistence.SpmDataSource.Create(fixture.ConnectionString);
         var importer = new BulkSalesImporter(dataSource, NoTerritoryOwnershipSource.Instance, TimeProvider.System);
         // Batches of 2 keys per lane: every key's three rows land in different batches of its lane.
         var options = new BulkImportOptions { BatchSize = 2, MaxReportedErrors = 10 };
@@ -144,7 +144,7 @@ public sealed class BulkIngestTests(DatabaseFixture fixture) : IClassFixture<Dat
         var world = await SalesWorld.CreateAsync(fixture);
         var r1 = world.Org.RepIds[0];
         var file = string.Join('\n', Enumerable.Range(1, 400).Select(i => $$"""{"source":"crm","externalId":"R-{{i}}","amount":10,"currency":"EUR","closeDate":"2026-05-01","ownerParticipantId":"{{r1}}"}"""));
-        await using var dataSource = NpgsqlDataSource.Create(fixture.ConnectionString);
+        await using var dataSource = Spm.Infrastructure.Persistence.SpmDataSource.Create(fixture.ConnectionString);
         var importer = new BulkSalesImporter(dataSource, NoTerritoryOwnershipSource.Instance, TimeProvider.System);
         using var body = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(file));
         var import = importer.ImportAsync(world.Org.TenantId, body, SalesFileFormat.Ndjson, new BulkImportOptions { BatchSize = 20 }, default);

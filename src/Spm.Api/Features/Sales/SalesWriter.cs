@@ -61,14 +61,9 @@ public sealed class SalesWriter(IDbContextFactory<SpmDbContext> contexts, Caller
         return (result.Results, []);
     }
 
+    /// <summary>Audit rows for what the call changed; the ledger only gets here without errors (all or nothing).</summary>
     private async Task AuditAsync(SpmDbContext db, IReadOnlyList<SaleCommand> commands, SalesBatchResult result, CancellationToken cancellationToken)
     {
-        if (result.Errors.Count > 0)
-        {
-            // All or nothing: the caller rolls back.
-            return;
-        }
-
         foreach (var row in result.Results.Where(r => r.Outcome != SaleChangeOutcome.Replayed))
         {
             var command = commands.First(c => c.Row == row.Row);
