@@ -23,6 +23,17 @@ internal sealed class BenchContext
     public static void Report(string what, double value, string unit, string note = "") =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {what,-58} {value,14:N1} {unit,-10} {note}"));
 
+    /// <summary>
+    /// Waits until <paramref name="clock"/> reads <paramref name="due"/> (at once when it is past). The clock is read
+    /// once: checked and then read again, the wait could come out negative, and <c>Task.Delay</c> throws on that.
+    /// </summary>
+    public static Task WaitUntilAsync(Stopwatch clock, TimeSpan due, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var wait = due - clock.Elapsed;
+        return wait > TimeSpan.Zero ? Task.Delay(wait, cancellationToken) : Task.CompletedTask;
+    }
+
     /// <summary>Times <paramref name="action"/> once after a warm-up run.</summary>
     public static TimeSpan Time(Action action)
     {

@@ -23,7 +23,8 @@ namespace Spm.Bench.Compensation;
 /// <summary>
 /// `./spm bench comp-live` (also `./spm bench comp live`): what live earnings add to <c>recordSales</c>. One-sale writes
 /// through the live path (<see cref="SalesLedger"/> as <c>recordSales</c> calls it, no HTTP) paced at 200/s into a
-/// tenant whose 2,261 participants are all on a tiered plan, in phases of the same run: no dispatcher; the dispatcher
+/// tenant whose 2,261 participants are all on a tiered plan, in phases of the same run, after unmeasured phases with live
+/// earnings on that let the JIT finish: no dispatcher; the dispatcher
 /// draining concurrently (leaderboard projection into Redis, as in production) with live earnings off; the same with
 /// live earnings on; then on and off again (the order cancels drift as the ledger grows). Reports p50/p99 of each,
 /// pooled off vs on, and the difference of the p99s against the target (at most 2 ms added).
@@ -33,6 +34,8 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
     private const int Rate = 200;
     private const int Seconds = 10;
     private const int WarmUp = 200;
+    private const int WarmUpRounds = 3;
+    private const int OneAtATime = 500;
     private const double TargetMs = 2;
 
     private const string Plan = """
@@ -71,9 +74,9 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
         var offAlone = new List<double>();
         var onAlone = new List<double>();
         var pushes = 0;
-        var none = await PacedAsync(dataSource, cache, tenant, random, cancellationToken);
-        Report("no dispatcher", none, null);
-        foreach (var earnings in new[] { false, true, true, false })
+
+        // One phase: a dispatcher (live earnings on or off) draining while sales are recorded paced, then one at a time.
+        async Task<(List<double> Paced, List<double> Alone, int Pushes)> PhaseAsync(bool earnings, string? label)
         {
             using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
             using var metrics = new DispatcherMetrics(meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
@@ -94,14 +97,39 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
             await dispatcher.StartAsync(cancellationToken);
             var samples = await PacedAsync(dataSource, cache, tenant, random, cancellationToken);
             // One call at a time as well: the service time, free of the queueing a loaded machine adds at 200/s.
+            // The recording path shares the process (and its collections) with the dispatcher, as in the API.
+            var gc = GcSample.Take();
             var alone = await SequentialAsync(dataSource, cache, tenant, random, cancellationToken);
-            (earnings ? onAlone : offAlone).AddRange(alone);
+            var collections = GcSample.Take().Since(gc);
             var drain = Stopwatch.StartNew();
             await dispatcher.DrainAsync(tenant.TenantId, cancellationToken);
             await dispatcher.StopAsync(cancellationToken);
+            if (label is not null)
+            {
+                Console.WriteLine($"  one at a time, {label}: {collections}");
+                Report(label, samples, $"{notifier.Earnings:N0} EarningsChanged, drained {drain.Elapsed.TotalMilliseconds:N0} ms after the last sale");
+            }
+
+            return (samples, alone, notifier.Earnings);
+        }
+
+        // Warm-up, not measured: every path of both modes runs until the JIT has compiled it (tiered compilation goes on
+        // in the background for tens of seconds under load, and a cold first "on" phase would charge it to live earnings).
+        var warm = Stopwatch.StartNew();
+        for (var round = 0; round < WarmUpRounds; round++)
+        {
+            await PhaseAsync(true, null);
+        }
+
+        Console.WriteLine($"  warm-up: {WarmUpRounds} unmeasured phases with live earnings on, {warm.Elapsed.TotalSeconds:N0} s");
+        var none = await PacedAsync(dataSource, cache, tenant, random, cancellationToken);
+        Report("no dispatcher", none, null);
+        foreach (var earnings in new[] { false, true, true, false })
+        {
+            var (samples, alone, earningsPushes) = await PhaseAsync(earnings, earnings ? "dispatcher with live earnings" : "dispatcher, live earnings off");
+            (earnings ? onAlone : offAlone).AddRange(alone);
             (earnings ? on : off).AddRange(samples);
-            pushes += notifier.Earnings;
-            Report(earnings ? "dispatcher with live earnings" : "dispatcher, live earnings off", samples, $"{notifier.Earnings:N0} EarningsChanged, drained {drain.Elapsed.TotalMilliseconds:N0} ms after the last sale");
+            pushes += earningsPushes;
         }
 
         off.Sort();
@@ -196,10 +224,7 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
         for (var i = 0; i < (Rate * Seconds) + WarmUp; i++)
         {
             var due = interval * i;
-            if (clock.Elapsed < due)
-            {
-                await Task.Delay(due - clock.Elapsed, cancellationToken);
-            }
+            await BenchContext.WaitUntilAsync(clock, due, cancellationToken);
 
             var index = i;
             var owner = tenant.Reps[random.Next(tenant.Reps.Count)];
@@ -234,11 +259,11 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
         return samples;
     }
 
-    /// <summary>300 sales one after another (after 30 unmeasured), each timed on its own.</summary>
+    /// <summary><see cref="OneAtATime"/> sales one after another (after 30 unmeasured), each timed on its own.</summary>
     private static async Task<List<double>> SequentialAsync(NpgsqlDataSource dataSource, CreditingSetupCache cache, BenchTenant tenant, Random random, CancellationToken cancellationToken)
     {
-        var samples = new List<double>(300);
-        for (var i = 0; i < 330; i++)
+        var samples = new List<double>(OneAtATime);
+        for (var i = 0; i < OneAtATime + 30; i++)
         {
             var owner = tenant.Reps[random.Next(tenant.Reps.Count)];
             var date = new DateOnly(2026, 3, 1).AddDays(random.Next(28));
@@ -286,6 +311,22 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
         {
             return "unknown";
         }
+    }
+
+    /// <summary>
+    /// The process's CPU time and garbage collections so far: what a phase adds tells how much the dispatcher worked
+    /// beside the recording path, and how much of the time everything stood still for a collection.
+    /// </summary>
+    private readonly record struct GcSample(TimeSpan Cpu, TimeSpan Elapsed, TimeSpan Paused, int Gen0, int Gen1, int Gen2, long Allocated)
+    {
+        public static GcSample Take()
+        {
+            using var process = Process.GetCurrentProcess();
+            return new(process.TotalProcessorTime, TimeSpan.FromTicks(Environment.TickCount64 * TimeSpan.TicksPerMillisecond), GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes(precise: true));
+        }
+
+        public string Since(GcSample start) =>
+            $"bench process CPU {(Cpu - start.Cpu).TotalMilliseconds:N0} ms in {(Elapsed - start.Elapsed).TotalMilliseconds:N0} ms; GC paused {(Paused - start.Paused).TotalMilliseconds:N1} ms in {Gen0 - start.Gen0} collections (gen1 {Gen1 - start.Gen1}, gen2 {Gen2 - start.Gen2}), {(Allocated >= start.Allocated ? $"{(Allocated - start.Allocated) / 1_048_576.0:N0} MB" : "(count unavailable)")} allocated";
     }
 
     /// <summary>Prints the dispatcher's warnings (a failing batch or live-earnings rebuild must not pass unnoticed).</summary>

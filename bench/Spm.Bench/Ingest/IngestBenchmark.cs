@@ -204,10 +204,7 @@ internal sealed class IngestBenchmark : IBenchmark
         for (var i = 0; i < (Rate * Seconds) + 200; i++)
         {
             var due = interval * i;
-            if (clock.Elapsed < due)
-            {
-                await Task.Delay(due - clock.Elapsed, cancellationToken);
-            }
+            await BenchContext.WaitUntilAsync(clock, due, cancellationToken);
 
             var index = i;
             var (owner, _, amount, currency, date, _) = Row(tenant, random, start);

@@ -12,7 +12,11 @@ namespace Spm.Domain.Compensation;
 public sealed class LiveEarnings
 {
     private readonly EngineContext context;
-    private readonly List<CompCredit> credits;
+
+    // The credits held, in arrival order, in an array that grows by doubling: a recalculation reads it in place
+    // instead of copying a list of tens of thousands of credits (a roll-up manager's) every time.
+    private CompCredit[] credits;
+    private int count;
 
     /// <summary>Starts from the open period's input (only <paramref name="participantId"/>'s part of it is used).</summary>
     public LiveEarnings(CompensationInput openPeriod, Guid participantId)
@@ -21,13 +25,14 @@ public sealed class LiveEarnings
         ParticipantId = participantId;
         context = new EngineContext(openPeriod with { Participants = [participantId] });
         credits = [.. openPeriod.Credits.Where(c => c.ParticipantId == participantId)];
+        count = credits.Length;
         Current = Recalculate();
     }
 
     public Guid ParticipantId { get; }
 
     /// <summary>Credits held: what one recalculation goes through (a roll-up manager holds the whole team's).</summary>
-    public int CreditCount => credits.Count;
+    public int CreditCount => count;
 
     /// <summary>The statement as of the last credit; null when the participant has no assignment in the period.</summary>
     public ParticipantResult? Current { get; private set; }
@@ -41,7 +46,7 @@ public sealed class LiveEarnings
         }
 
         var previous = Current;
-        credits.Add(credit);
+        Hold(credit);
         Current = Recalculate();
         return Current is null
             ? null
@@ -69,15 +74,26 @@ public sealed class LiveEarnings
         }
 
         var previous = Current;
-        credits.AddRange(batch);
+        foreach (var credit in batch)
+        {
+            Hold(credit);
+        }
+
         Current = Recalculate();
         return Current is null
             ? null
             : new EarningsUpdate(ParticipantId, Current.Period, Current.Currency, previous?.Earnings ?? 0m, Current.Earnings, Current.Attainment, batch[^1].CreditId);
     }
 
-    private ParticipantResult? Recalculate()
+    private void Hold(CompCredit credit)
     {
-        return ParticipantCalculation.Run(context, ParticipantId, [.. credits]);
+        if (count == credits.Length)
+        {
+            Array.Resize(ref credits, Math.Max(16, credits.Length * 2));
+        }
+
+        credits[count++] = credit;
     }
+
+    private ParticipantResult? Recalculate() => ParticipantCalculation.Run(context, ParticipantId, credits, count);
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using Spm.Domain.Common;
 using Spm.Domain.Crediting;
@@ -30,16 +31,16 @@ internal sealed class ParticipantCalculation
     private readonly Dictionary<Guid, decimal> cappedByPlan = [];
     private Dictionary<Guid, List<(StatementLine Line, LineSource Source)>>? priorByCredit;
 
-    private ParticipantCalculation(EngineContext ctx, Guid participant, CompCredit[] credits, int[] order, int count, string currency)
+    private ParticipantCalculation(EngineContext ctx, Guid participant, CompCredit[] credits, int[] order, decimal[] pay, int count, string currency)
     {
         this.ctx = ctx;
         this.participant = participant;
         this.credits = credits;
         this.order = order;
+        this.pay = pay;
         this.count = count;
         this.currency = currency;
         period = ctx.Period;
-        pay = new decimal[count];
     }
 
     /// <summary>
@@ -66,21 +67,53 @@ internal sealed class ParticipantCalculation
             }
         }
 
-        var order = new int[count];
-        var keys = new CreditKey[count];
-        for (var i = 0; i < count; i++)
+        // Scratch arrays from the shared pool, returned when the statement is done (nothing in it refers to them): a
+        // roll-up manager's live earnings recalculate tens of thousands of credits several times a second, and fresh
+        // arrays of that size land on the large-object heap, whose collections are full ones that pause the process.
+        var order = ArrayPool<int>.Shared.Rent(count);
+        var keys = ArrayPool<CreditKey>.Shared.Rent(count);
+        var pay = ArrayPool<decimal>.Shared.Rent(count);
+        try
         {
-            order[i] = index[offset + i];
-            keys[i] = new CreditKey(credits[order[i]]);
-        }
+            for (var i = 0; i < count; i++)
+            {
+                order[i] = index[offset + i];
+                keys[i] = new CreditKey(credits[order[i]]);
+            }
 
-        Array.Sort(keys, order);
-        return new ParticipantCalculation(ctx, participant, credits, order, count, currency).Calculate(assignments);
+            Array.Sort(keys, order, 0, count);
+            return new ParticipantCalculation(ctx, participant, credits, order, pay, count, currency).Calculate(assignments);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(order);
+            ArrayPool<CreditKey>.Shared.Return(keys);
+            ArrayPool<decimal>.Shared.Return(pay);
+        }
+    }
+
+    /// <summary>The first <paramref name="count"/> credits of <paramref name="credits"/>, in any order.</summary>
+    public static ParticipantResult? Run(EngineContext ctx, Guid participant, CompCredit[] credits, int count)
+    {
+        var index = ArrayPool<int>.Shared.Rent(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                index[i] = i;
+            }
+
+            return Run(ctx, participant, credits, index, 0, count);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(index);
+        }
     }
 
     /// <summary>All of one participant's credits, in any order.</summary>
     public static ParticipantResult? Run(EngineContext ctx, Guid participant, CompCredit[] credits) =>
-        Run(ctx, participant, credits, [.. Enumerable.Range(0, credits.Length)], 0, credits.Length);
+        Run(ctx, participant, credits, credits.Length);
 
     private ref readonly CompCredit Credit(int i) => ref credits[order[i]];
 
