@@ -101,12 +101,21 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
             var gc = GcSample.Take();
             var alone = await SequentialAsync(dataSource, cache, tenant, random, cancellationToken);
             var collections = GcSample.Take().Since(gc);
+            long lag;
+            // A dispatcher that fell behind (a batch stuck on a slow build holds the tenant's lock) would leave the phase
+            // measuring the recording path without live earnings: say so.
+            await using (var behind = dataSource.CreateCommand($"SELECT (SELECT COALESCE(max(position), 0) FROM outbox WHERE tenant_id = $1) - {OutboxDispatcher.CursorSql}"))
+            {
+                behind.Parameters.Add(new NpgsqlParameter { Value = tenant.TenantId });
+                lag = (long)(await behind.ExecuteScalarAsync(cancellationToken))!;
+            }
+
             var drain = Stopwatch.StartNew();
             await dispatcher.DrainAsync(tenant.TenantId, cancellationToken);
             await dispatcher.StopAsync(cancellationToken);
             if (label is not null)
             {
-                Console.WriteLine($"  one at a time, {label}: {collections}");
+                Console.WriteLine($"  one at a time, {label}: {collections}; outbox rows not yet applied at the end: {lag:N0}");
                 Report(label, samples, $"{notifier.Earnings:N0} EarningsChanged, drained {drain.Elapsed.TotalMilliseconds:N0} ms after the last sale");
             }
 

@@ -10,7 +10,10 @@ internal static class RealtimeExtensions
     public static WebApplicationBuilder AddSpmRealtime(this WebApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.Configure<OutboxDispatcherOptions>(builder.Configuration.GetSection(SpmConfigurationKeys.LiveDispatcher));
+        builder.Services.AddOptions<OutboxDispatcherOptions>()
+            .Bind(builder.Configuration.GetSection(SpmConfigurationKeys.LiveDispatcher))
+            .Validate(o => o.EarningsCpuShare is > 0 and <= 1, $"{SpmConfigurationKeys.LiveDispatcher}:EarningsCpuShare must be above 0 and at most 1 (a share of one core).")
+            .ValidateOnStart();
         builder.Services.AddSingleton<DispatcherMetrics>();
         builder.Services.AddSingleton<ParticipantNames>();
         // Leaderboards: one class names the Redis keys; the projection writes, the reader serves boards.

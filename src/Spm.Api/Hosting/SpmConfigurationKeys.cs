@@ -67,7 +67,7 @@ public static class SpmConfigurationKeys
     public const string LiveCelebrationsListed = "Spm:Live:CelebrationsListed";
     public const string LiveChannelPrefix = "Spm:Live:ChannelPrefix";
 
-    /// <summary>Outbox dispatcher tuning bound onto <c>OutboxDispatcherOptions</c>: <c>PollInterval</c>, <c>BatchSize</c>, <c>Workers</c>, <c>MaxBackoff</c>, <c>Enabled</c>, <c>LiveEarnings</c>.</summary>
+    /// <summary>Outbox dispatcher tuning bound onto <c>OutboxDispatcherOptions</c>: <c>PollInterval</c>, <c>BatchSize</c>, <c>Workers</c>, <c>MaxBackoff</c>, <c>Enabled</c>, <c>LiveEarnings</c>, <c>EarningsInterval</c>, <c>EarningsImmediateBelow</c>, <c>EarningsCpuShare</c>.</summary>
     public const string LiveDispatcher = "Spm:Live:Dispatcher";
 
     /// <summary>Calculation runs shared between nodes, bound onto <c>CalculationRunOptions</c>: <c>LeaseDuration</c>, <c>PollInterval</c>, <c>MaxAttempts</c>.</summary>

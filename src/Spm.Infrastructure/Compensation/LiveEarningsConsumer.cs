@@ -29,8 +29,8 @@ namespace Spm.Infrastructure.Compensation;
 /// <para>Idempotent: the cache remembers the outbox position it reached. A batch that does not start there (another
 /// node applied the tenant in between, or the dispatcher re-delivers after a failure) drops the tenant's cache, and
 /// the next touch rebuilds it from the database. A build reads one repeatable-read snapshot: the credits in it minus
-/// those the batch is about to apply, plus the positions of later outbox rows already committed in it, which are then
-/// skipped when they arrive, so nothing counts twice. Events whose rows cannot be applied one by one (a cancellation,
+/// those the batch is about to apply, plus the last outbox position already committed in it (a snapshot sees a prefix
+/// of positions); events up to it are skipped when they arrive, so nothing counts twice. Events whose rows cannot be applied one by one (a cancellation,
 /// whose rows a run reads differently; a bulk import; re-crediting adjustments; rows that do not add up to the event's
 /// deltas) rebuild the participants they touch instead. Plan and assignment changes (<c>comp.changed</c>) and
 /// resolved disputes drop the participants concerned; the whole tenant is rebuilt after <see cref="Lifetime"/> anyway,
@@ -39,8 +39,10 @@ namespace Spm.Infrastructure.Compensation;
 /// exchange rate) is set aside, logged once, until the next rebuild: one person's data never stops the tenant's.</para>
 /// <para>Paced like the boards: a participant holding at least <see cref="OutboxDispatcherOptions.EarningsImmediateBelow"/>
 /// credits (a roll-up manager holds the whole team's, and each update recalculates them all) is recalculated at most
-/// once per <see cref="OutboxDispatcherOptions.EarningsInterval"/>; credits arriving in between wait in the entry, and the
-/// dispatcher calls <see cref="Flush"/> when they are due. Everyone else is recalculated at once.</para>
+/// once per <see cref="OutboxDispatcherOptions.EarningsInterval"/>, or less often when a recalculation costs so much
+/// that they would take more than <see cref="OutboxDispatcherOptions.EarningsCpuShare"/> of a core (<see cref="Spacing"/>);
+/// credits arriving in between wait in the entry, and the dispatcher calls <see cref="Flush"/> when they are due.
+/// Everyone else is recalculated at once.</para>
 /// <para>Not thread-safe per tenant: the dispatcher applies one tenant on one worker at a time (advisory lock).</para>
 /// </remarks>
 public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<LiveEarningsConsumer>? logger = null, IOptions<OutboxDispatcherOptions>? options = null)
@@ -91,7 +93,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
                 continue;
             }
 
-            if (entry.LastRecalculated + settings.EarningsInterval <= now)
+            if (entry.NextAllowed <= now)
             {
                 Recalculate(tenantId, state, key, entry, [], null, now, changes);
             }
@@ -147,13 +149,15 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
                     credited.Add((envelope, credits));
                     break;
                 case CompensationChanged comp:
-                    // A plan may have been published: the plans are read again with the next build.
+                    // A plan may have been published or assigned: plans and assignments are read again with the next build.
                     state.Parts.Clear();
                     dropAll |= comp.ParticipantIds.Count == 0;
                     dropped.UnionWith(comp.ParticipantIds);
                     break;
                 case DisputeChanged dispute when dispute.AdjustmentAmount is not null:
-                    // A resolution with an adjustment adds an award line to an open month's statement.
+                    // A resolution with an adjustment adds an award line to an open month's statement (and the kept
+                    // adjustment rows are read again with the next build).
+                    state.Parts.Clear();
                     dropped.Add(dispute.ParticipantId);
                     break;
                 default:
@@ -252,7 +256,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
             foreach (var row in step.Rows)
             {
                 if (state.OpenMonth(row.Credit.PostingDate) is not { } period || !state.Entries.TryGetValue((step.Participant, period), out var entry)
-                    || entry.Earnings is null || entry.Included.Contains(step.Envelope.Position))
+                    || entry.Earnings is null || entry.Includes(step.Envelope.Position))
                 {
                     // A locked or unknown month, a participant set aside, or already in the snapshot this entry was built from.
                     continue;
@@ -274,7 +278,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         {
             var (applied, last) = batches[key];
             var entry = state.Entries[key];
-            if (entry.Earnings!.CreditCount >= settings.EarningsImmediateBelow && entry.LastRecalculated + settings.EarningsInterval > now)
+            if (entry.Earnings!.CreditCount >= settings.EarningsImmediateBelow && entry.NextAllowed > now)
             {
                 // Recalculated less than an interval ago and costly: wait, latest wins (the push then shows the total).
                 entry.Held.AddRange(applied);
@@ -284,14 +288,6 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
             }
 
             Recalculate(tenantId, state, key, entry, applied, last, now, changes);
-        }
-
-        foreach (var entry in state.Entries.Values)
-        {
-            if (entry.Included.Count > 0 && entry.Included.Max() <= lastId)
-            {
-                entry.Included.Clear();
-            }
         }
 
         return changes;
@@ -314,6 +310,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
 
         var live = entry.Earnings!;
         var before = live.Current;
+        var started = clock.GetTimestamp();
         try
         {
             live.ApplyAll([.. rows.Select(r => r.Credit)]);
@@ -321,21 +318,35 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         catch (DomainException e)
         {
             LogSetAside(log, key.Participant, key.Period, e);
-            state.Entries[key] = new Entry(null, entry.Included);
+            state.Entries[key] = new Entry(null, entry.BuiltAfter, entry.IncludedThrough);
             return;
         }
 
-        entry.LastRecalculated = now;
+        entry.NextAllowed = now + Spacing(clock.GetElapsedTime(started), settings.EarningsInterval, settings.EarningsCpuShare);
         if (live.Current is { } after && (before is null || before.Earnings != after.Earnings || before.Attainment != after.Attainment))
         {
             changes.Add(Change(tenantId, key.Period, before?.Earnings ?? 0m, after, rows[^1], last));
         }
     }
 
-    private void Hold(TenantState state, Entry entry)
+    private static void Hold(TenantState state, Entry entry)
     {
-        var due = entry.LastRecalculated + settings.EarningsInterval;
+        var due = entry.NextAllowed;
         state.Due = state.Due is { } earlier && earlier < due ? earlier : due;
+    }
+
+    /// <summary>
+    /// How long a paced participant waits after a recalculation that took <paramref name="cost"/>: at least
+    /// <paramref name="interval"/>, and long enough that their recalculations take at most
+    /// <paramref name="cpuShare"/> of a core. A company-wide roll-up manager holds every credit of the month, so each
+    /// of their recalculations costs more as the month fills; without this they would take a growing share of the CPU
+    /// (and, with arrays of tens of thousands of credits, bring full collections) from the recording path.
+    /// </summary>
+    public static TimeSpan Spacing(TimeSpan cost, TimeSpan interval, double cpuShare)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cpuShare);
+        var byCost = cost / cpuShare;
+        return byCost > interval ? byCost : interval;
     }
 
     private static EarningsChange Change(Guid tenantId, Guid periodId, decimal previous, ParticipantResult after, Row? row, OutboxEnvelope envelope) =>
@@ -425,7 +436,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
 
     /// <summary>
     /// Builds the given participant-months from one repeatable-read snapshot, leaving out the credits in
-    /// <paramref name="pending"/>; every entry remembers the later outbox rows already committed in that snapshot.
+    /// <paramref name="pending"/>; every entry remembers the last outbox position already committed in that snapshot.
     /// </summary>
     private async Task<Dictionary<(Guid Participant, Guid Period), Entry>> BuildAsync(
         Guid tenantId, TenantState state, HashSet<(Guid Participant, Guid Period)> keys, HashSet<Guid> pending, long lastId, CancellationToken cancellationToken)
@@ -434,17 +445,17 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         await using var db = Context(tenantId);
         await db.Database.OpenConnectionAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var included = new HashSet<long>();
-        // First statement of the snapshot: the outbox rows already committed after this batch.
-        await using (var command = new NpgsqlCommand("SELECT position FROM outbox WHERE tenant_id = $1 AND position > $2", (NpgsqlConnection)db.Database.GetDbConnection()))
+        // First statement of the snapshot: the last outbox row already committed in it. Positions are handed out in
+        // commit order (OutboxCommitOrderSql), so a snapshot sees every position up to that one and none after: the
+        // rows past this batch that the build already holds are exactly those up to it. (It used to read them into
+        // a set, copied into every entry built: under a lagging dispatcher, thousands of positions per entry, on the
+        // large-object heap.)
+        long includedThrough;
+        await using (var command = new NpgsqlCommand("SELECT COALESCE(max(position), 0) FROM outbox WHERE tenant_id = $1 AND position > $2", (NpgsqlConnection)db.Database.GetDbConnection()))
         {
             command.Parameters.Add(new NpgsqlParameter { Value = tenantId });
             command.Parameters.Add(new NpgsqlParameter { Value = lastId });
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                included.Add(reader.GetInt64(0));
-            }
+            includedThrough = (long)(await command.ExecuteScalarAsync(cancellationToken))!;
         }
 
         foreach (var byPeriod in keys.GroupBy(k => k.Period))
@@ -453,7 +464,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
             var participants = byPeriod.Select(k => k.Participant).ToList();
             if (!state.Parts.TryGetValue(period.Id, out var part))
             {
-                part = await CompensationInputLoader.LoadTenantPartAsync(db, period, cancellationToken);
+                part = await CompensationInputLoader.LoadTenantPartAsync(db, period, withParticipantRows: true, cancellationToken);
                 state.Parts[period.Id] = part;
             }
 
@@ -471,7 +482,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
                     LogSetAside(log, participant, period.Id, e);
                 }
 
-                built[(participant, period.Id)] = new Entry(earnings, [.. included]);
+                built[(participant, period.Id)] = new Entry(earnings, lastId, includedThrough);
             }
         }
 
@@ -500,20 +511,29 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
     private static partial void LogSetAside(ILogger logger, Guid participantId, Guid periodId, Exception exception);
 
     /// <summary>
-    /// A participant-month's live earnings (null: set aside, its statement cannot be calculated), the outbox rows
-    /// already inside the snapshot it was built from, and the rows held back by pacing.
+    /// A participant-month's live earnings (null: set aside, its statement cannot be calculated), the outbox rows past
+    /// the batch that built it already inside the snapshot it was built from (positions after
+    /// <paramref name="builtAfter"/> up to <paramref name="includedThrough"/>), and the rows held back by pacing.
     /// </summary>
-    private sealed class Entry(LiveEarnings? earnings, HashSet<long> included)
+    private sealed class Entry(LiveEarnings? earnings, long builtAfter, long includedThrough)
     {
         public LiveEarnings? Earnings { get; } = earnings;
 
-        public HashSet<long> Included { get; } = included;
+        /// <summary>The last position of the batch that built the entry (whose own rows it applies one by one).</summary>
+        public long BuiltAfter { get; } = builtAfter;
+
+        /// <summary>The last position committed in the entry's snapshot.</summary>
+        public long IncludedThrough { get; } = includedThrough;
+
+        /// <summary>True for an event of a later batch already in the snapshot: skipped when it arrives.</summary>
+        public bool Includes(long position) => position > BuiltAfter && position <= IncludedThrough;
 
         public List<Row> Held { get; } = [];
 
         public OutboxEnvelope? HeldLast { get; set; }
 
-        public DateTimeOffset LastRecalculated { get; set; } = DateTimeOffset.MinValue;
+        /// <summary>When a paced recalculation may run next (see <see cref="Spacing"/>).</summary>
+        public DateTimeOffset NextAllowed { get; set; } = DateTimeOffset.MinValue;
     }
 
     private sealed class TenantState(DateTimeOffset expires)
@@ -530,7 +550,11 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
 
         public Dictionary<(Guid Participant, Guid Period), Entry> Entries { get; } = [];
 
-        /// <summary>Per open month, what every build of it reads (plans, rates, months, locked payouts); kept like the entries.</summary>
+        /// <summary>
+        /// Per open month, what every build of it reads (plans, rates, months, locked payouts, and everyone's
+        /// assignments, adjustments and quotas); kept like the entries, dropped on <c>compensation.changed</c> and on
+        /// a dispute resolved with an adjustment.
+        /// </summary>
         public Dictionary<Guid, CompensationInputLoader.TenantPart> Parts { get; } = [];
 
         public Guid? OpenMonth(DateOnly date)

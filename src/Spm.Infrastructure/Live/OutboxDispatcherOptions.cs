@@ -30,6 +30,14 @@ public sealed class OutboxDispatcherOptions
     /// <summary>Participants holding fewer credits than this in the month are recalculated at every update.</summary>
     public int EarningsImmediateBelow { get; set; } = 500;
 
+    /// <summary>
+    /// Share of one core that the recalculations of one paced participant may take: a recalculation that took
+    /// <c>t</c> waits at least <c>t / EarningsCpuShare</c> before the next (and never less than
+    /// <see cref="EarningsInterval"/>). With 0.02, a recalculation that took 10 ms (a company-wide manager late in a
+    /// busy month) waits 500 ms; a 1 ms one waits the interval.
+    /// </summary>
+    public double EarningsCpuShare { get; set; } = 0.02;
+
     /// <summary>False stops the background service (one-off tools, or nodes that should only serve reads).</summary>
     public bool Enabled { get; set; } = true;
 }

@@ -188,6 +188,44 @@ public sealed class LiveEarningsTests(HubFixture hub) : IClassFixture<HubFixture
         Assert.Equal((800.00m, 1300.00m, "K-3"), (change.PreviousEarnings, change.Earnings, change.SaleExternalId));
     }
 
+    /// <summary>
+    /// L-1 (5,000.00) and L-2 (3,000.00) are both committed before the node applies L-1's batch. The rep's first build
+    /// reads a snapshot that already holds L-2 (but not L-1, which the batch applies): 3,000.00 x 0.10 = 300.00 before,
+    /// and with L-1 8,000.00 x 0.10 = 800.00 after. L-2's own batch, arriving next, is already in that figure and moves
+    /// nothing; counted twice it would make 11,000.00 credited: 1,000.00 + 1,000.00 x 0.15 = 1,150.00.
+    /// </summary>
+    [Fact]
+    public async Task Events_already_in_a_builds_snapshot_are_skipped_when_their_batch_arrives()
+    {
+        var world = await PaidWorldAsync();
+        var tenant = world.Org.TenantId;
+        var rep = world.Org.RepIds[0];
+        var consumer = new LiveEarningsConsumer(hub.App.Services.GetRequiredService<NpgsqlDataSource>(), TimeProvider.System);
+        var start = await LastOutboxIdAsync(tenant);
+        await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("L-1", "5000.00", world.Rep(1), closeDate: "2026-03-10"));
+        var firstBatch = await OutboxAfterAsync(tenant, start);
+        await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("L-2", "3000.00", world.Rep(1), closeDate: "2026-03-12"));
+        var secondBatch = await OutboxAfterAsync(tenant, firstBatch[^1].Position);
+
+        var first = await consumer.ApplyAsync(tenant, start, firstBatch[^1].Position, firstBatch, default);
+        var second = await consumer.ApplyAsync(tenant, firstBatch[^1].Position, secondBatch[^1].Position, secondBatch, default);
+
+        var change = first.Single(c => c.ParticipantId == rep);
+        Assert.Equal((300.00m, 800.00m, "L-1"), (change.PreviousEarnings, change.Earnings, change.SaleExternalId));
+        Assert.DoesNotContain(second, c => c.ParticipantId == rep);
+    }
+
+    /// <summary>
+    /// Pacing by cost: a 1 ms recalculation at a 2 % share would allow one every 50 ms, so the 250 ms interval holds;
+    /// 10 ms / 0.02 = 500 ms; 30 ms / 0.02 = 1.5 s.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 250)]
+    [InlineData(10, 500)]
+    [InlineData(30, 1500)]
+    public void A_costly_recalculation_spaces_the_next_one_by_its_cost(int costMs, int spacingMs) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(spacingMs), LiveEarningsConsumer.Spacing(TimeSpan.FromMilliseconds(costMs), TimeSpan.FromMilliseconds(250), 0.02));
+
     [Fact]
     public async Task Opening_a_dispute_tells_the_rep_live_and_finance_following_all_disputes()
     {
@@ -218,6 +256,50 @@ public sealed class LiveEarningsTests(HubFixture hub) : IClassFixture<HubFixture
         var seenByFinance = await financeInbox.NextAsync();
         Assert.Equal((rep, "Open"), (seenByRep.ParticipantId, seenByRep.Status));
         Assert.Equal(seenByRep.DisputeId, seenByFinance.DisputeId);
+    }
+
+    /// <summary>
+    /// R-1 (5,000.00 on 2026-03-10) pays 500.00. A dispute on its credit is resolved with an adjustment of 100.00 EUR,
+    /// paid in March (the disputed month, still open), so March's statement gains a 100.00 award line. R-2 (7,000.00
+    /// on 2026-03-20) then moves earnings from 600.00 (500.00 + 100.00) by its 800.00 (as E-2 in the class remarks) to
+    /// 1,400.00. A cache that kept the adjustments it read before the resolution would start from 500.00 instead. The
+    /// test drives a consumer of its own, batch by batch, as one node's dispatcher would: the fixture's nodes share
+    /// the tenant, and one of them taking a batch would rebuild from scratch and hide a stale cache.
+    /// </summary>
+    [Fact]
+    public async Task A_dispute_resolved_with_an_adjustment_is_in_the_next_live_figure()
+    {
+        var world = await PaidWorldAsync();
+        var tenant = world.Org.TenantId;
+        var rep = world.Org.RepIds[0];
+        var consumer = new LiveEarningsConsumer(hub.App.Services.GetRequiredService<NpgsqlDataSource>(), TimeProvider.System);
+        var start = await LastOutboxIdAsync(tenant);
+        await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("R-1", "5000.00", world.Rep(1), closeDate: "2026-03-10"));
+        var sale = await OutboxAfterAsync(tenant, start);
+        var first = await consumer.ApplyAsync(tenant, start, sale[^1].Position, sale, default);
+        Guid creditId;
+        await using (var db = hub.Database.CreateContext(tenant))
+        {
+            creditId = await db.Credits.Where(c => c.ParticipantId == rep).Select(c => c.Id).SingleAsync();
+        }
+
+        var opened = (await world.Person(hub.Database, "rep", rep).DataAsync(
+            "mutation($c: ID!) { openDispute(input: { creditId: $c, description: \"R-1 was booked at the wrong rate\" }) { dispute { id } errors { code } } }",
+            new { c = creditId.ToString() }))["openDispute"]!;
+        Assert.Empty(opened["errors"]!.AsArray());
+        var resolved = (await world.Admin.DataAsync(
+            "mutation($d: ID!) { resolveDispute(input: { disputeId: $d, resolution: \"Rate corrected\", adjustmentAmount: \"100.00\" }) { errors { code message } } }",
+            new { d = opened["dispute"]!["id"]!.GetValue<string>() }))["resolveDispute"]!;
+        Assert.Empty(resolved["errors"]!.AsArray());
+        var disputes = await OutboxAfterAsync(tenant, sale[^1].Position);
+        await consumer.ApplyAsync(tenant, sale[^1].Position, disputes[^1].Position, disputes, default);
+        await SalesWorld.RecordAsync(world.Admin, SalesWorld.Sale("R-2", "7000.00", world.Rep(1), closeDate: "2026-03-20"));
+        var next = await OutboxAfterAsync(tenant, disputes[^1].Position);
+        var second = (await consumer.ApplyAsync(tenant, disputes[^1].Position, next[^1].Position, next, default)).Single(c => c.ParticipantId == rep);
+
+        Assert.Equal(500.00m, first.Single(c => c.ParticipantId == rep).Earnings);
+        Assert.Equal((600.00m, 1400.00m, 800.00m), (second.PreviousEarnings, second.Earnings, second.Delta));
+        Assert.Equal("R-2", second.SaleExternalId);
     }
 
     [Fact]
