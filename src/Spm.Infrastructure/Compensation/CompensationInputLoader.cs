@@ -195,8 +195,8 @@ public static class CompensationInputLoader
             // A scoped read goes participant by participant through the (tenant, participant, posting date) index,
             // whatever the statistics say: for a tenant created since the last ANALYZE (estimated at one row) the
             // planner otherwise took the (tenant, sale) index and filtered all the tenant's credits, 17-30 ms per
-            // live-earnings build instead of about 1 ms. The ORDER BY is the index's order, so only that index gives
-            // it without a sort; OFFSET 0 keeps the lookup from being flattened into a join.
+            // live-earnings build instead of about 1 ms. The ORDER BY is the index's order, and with sorting ruled out
+            // (below) only that index can give it; OFFSET 0 keeps the lookup from being flattened into a join.
             var source = participants is null
                 ? "credits c"
                 : """
@@ -219,7 +219,7 @@ public static class CompensationInputLoader
             // hundred first touches kept the dispatcher's tenant lock for more than 15 s. With sorting ruled out for
             // this statement only the index that gives the order is left (EXPLAIN ANALYZE: 87 ms -> 47 ms for the two
             // largest holders, most of it their 23,000 sale lookups). SET LOCAL needs a transaction: a caller without
-            // one gets its own, read-only and short.
+            // one gets a short one of its own.
             await using var own = participants is not null && db.Database.CurrentTransaction is null
                 ? await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken)
                 : null;
