@@ -23,6 +23,8 @@ const probes = Math.min(clients, Number(process.env.SPM_BENCH_PROBES ?? 20));
 const fanout = Number(process.env.SPM_BENCH_FANOUT ?? 5000);
 const warmup = Number(process.env.SPM_BENCH_WARMUP ?? 60);
 const BOARD = 'bench-revenue';
+// Where every hub client of this run connects, and the board it follows.
+const hub = { url, token, board: BOARD };
 
 async function graphql(query, variables) {
   const response = await fetch(`${url}/graphql`, {
@@ -55,7 +57,7 @@ console.log(`load average before: ${loadavg().map((l) => l.toFixed(1)).join(' ')
 
 // Part 1: end to end at a sustained rate with `clients` connections: `probes` of them on a thread of their own (the
 // timed ones), the others here with the recording requests (load, each counting what it receives, a few timed too).
-const probe = new Worker(new URL('./live-push-probe.mjs', import.meta.url), { workerData: { url, token, board: BOARD, count: probes } });
+const probe = new Worker(new URL('./live-push-probe.mjs', import.meta.url), { workerData: { ...hub, count: probes } });
 const fromProbe = (type) => new Promise((resolve, reject) => {
   const onMessage = (message) => { if (message.type === type) { probe.off('message', onMessage); resolve(message); } };
   probe.on('message', onMessage);
@@ -75,9 +77,7 @@ const memoryIdle = await memory();
 const started = Date.now();
 const probeConnected = fromProbe('connected');
 const e2eConnections = await connectMany({
-  url,
-  token,
-  board: BOARD,
+  ...hub,
   count: loaded,
   onCelebration: (index, s) => {
     // One push stands for a burst of deals (coalesced per tenant): the headline and every deal it carries count,
@@ -190,9 +190,7 @@ let probedAt = null;
 const before = await memory();
 const fanStarted = Date.now();
 const fanConnections = await connectMany({
-  url,
-  token,
-  board: BOARD,
+  ...hub,
   count: fanout,
   onCelebration: (index, s) => {
     if (probedAt && s.saleEventId && Number(s.reportingAmount) === 1234.5) fanoutLatency.push(Date.now() - Date.parse(s.at));

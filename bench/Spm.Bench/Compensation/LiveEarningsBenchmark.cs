@@ -98,9 +98,9 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
             var samples = await PacedAsync(dataSource, cache, tenant, random, cancellationToken);
             // One call at a time as well: the service time, free of the queueing a loaded machine adds at 200/s.
             // The recording path shares the process (and its collections) with the dispatcher, as in the API.
-            var gc = GcSample.Take();
+            var gc = ProcessSample.Take();
             var alone = await SequentialAsync(dataSource, cache, tenant, random, cancellationToken);
-            var collections = GcSample.Take().Since(gc);
+            var collections = ProcessSample.Take().Since(gc);
             long lag;
             // A dispatcher that fell behind (a batch stuck on a slow build holds the tenant's lock) would leave the phase
             // measuring the recording path without live earnings: say so.
@@ -326,15 +326,15 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
     /// The process's CPU time and garbage collections so far: what a phase adds tells how much the dispatcher worked
     /// beside the recording path, and how much of the time everything stood still for a collection.
     /// </summary>
-    private readonly record struct GcSample(TimeSpan Cpu, TimeSpan Elapsed, TimeSpan Paused, int Gen0, int Gen1, int Gen2, long Allocated)
+    private readonly record struct ProcessSample(TimeSpan Cpu, TimeSpan Elapsed, TimeSpan Paused, int Gen0, int Gen1, int Gen2, long Allocated)
     {
-        public static GcSample Take()
+        public static ProcessSample Take()
         {
             using var process = Process.GetCurrentProcess();
             return new(process.TotalProcessorTime, TimeSpan.FromTicks(Environment.TickCount64 * TimeSpan.TicksPerMillisecond), GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalAllocatedBytes(precise: true));
         }
 
-        public string Since(GcSample start) =>
+        public string Since(ProcessSample start) =>
             $"bench process CPU {(Cpu - start.Cpu).TotalMilliseconds:N0} ms in {(Elapsed - start.Elapsed).TotalMilliseconds:N0} ms; GC paused {(Paused - start.Paused).TotalMilliseconds:N1} ms in {Gen0 - start.Gen0} collections (gen1 {Gen1 - start.Gen1}, gen2 {Gen2 - start.Gen2}), {(Allocated >= start.Allocated ? $"{(Allocated - start.Allocated) / 1_048_576.0:N0} MB" : "(count unavailable)")} allocated";
     }
 

@@ -193,10 +193,13 @@ public static class CompensationInputLoader
         try
         {
             // A scoped read goes participant by participant through the (tenant, participant, posting date) index,
-            // whatever the statistics say: for a tenant created since the last ANALYZE (estimated at one row) the
-            // planner otherwise took the (tenant, sale) index and filtered all the tenant's credits, 17-30 ms per
-            // live-earnings build instead of about 1 ms. The ORDER BY is the index's order, and with sorting ruled out
-            // (below) only that index can give it; OFFSET 0 keeps the lookup from being flattened into a join.
+            // whatever the statistics say. For a tenant created since the last ANALYZE (estimated at one row) the
+            // planner otherwise takes the (tenant, sale) index, filters all the tenant's credits and sorts them (sorting
+            // one estimated row costs nothing): 85,000 rows per participant in `./spm bench comp live`, where a batch of
+            // a hundred first touches held the dispatcher's tenant lock for more than 15 s. So the ORDER BY is that
+            // index's order and sorting is ruled out for this statement (below): only that index can give the order
+            // (EXPLAIN ANALYZE for the two largest holders: 87 ms -> 47 ms, most of it their 23,000 sale lookups).
+            // OFFSET 0 keeps the lookup from being flattened into a join.
             var source = participants is null
                 ? "credits c"
                 : """
@@ -213,13 +216,7 @@ public static class CompensationInputLoader
                   AND (c.posting_date BETWEEN @from AND @end
                        OR (s.is_cancelled AND (s.updated_at AT TIME ZONE 'UTC')::date BETWEEN @start AND @end))
                 """;
-            // The ORDER BY alone did not hold: for a tenant created since the last ANALYZE (estimated at one row) the
-            // planner still took the (tenant, sale) index and sorted, because sorting one row costs nothing. In
-            // `./spm bench comp live` such a build read 85,000 rows per participant, 40-90 ms each, and a batch of a
-            // hundred first touches kept the dispatcher's tenant lock for more than 15 s. With sorting ruled out for
-            // this statement only the index that gives the order is left (EXPLAIN ANALYZE: 87 ms -> 47 ms for the two
-            // largest holders, most of it their 23,000 sale lookups). SET LOCAL needs a transaction: a caller without
-            // one gets a short one of its own.
+            // SET LOCAL needs a transaction: a caller without one gets a short one of its own.
             await using var own = participants is not null && db.Database.CurrentTransaction is null
                 ? await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, cancellationToken)
                 : null;
