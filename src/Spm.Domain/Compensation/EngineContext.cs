@@ -22,9 +22,13 @@ internal sealed class EngineContext
     private readonly Dictionary<Guid, List<PriorPeriodResult>> prior = [];
     private readonly Dictionary<Guid, List<SpiffAward>> awards = [];
 
-    public EngineContext(CompensationInput input)
+    /// <param name="input">The period's input.</param>
+    /// <param name="traceSources">False for figures only: statement lines come without the credits behind them (live
+    /// earnings need the totals, and a roll-up manager's lines would trace tens of thousands of credits at every update).</param>
+    public EngineContext(CompensationInput input, bool traceSources = true)
     {
         ArgumentNullException.ThrowIfNull(input);
+        TraceSources = traceSources;
         Period = input.Period;
         FiscalYearStartMonth = input.FiscalYearStartMonth is >= 1 and <= 12
             ? input.FiscalYearStartMonth
@@ -122,6 +126,9 @@ internal sealed class EngineContext
     }
 
     public CompPeriod Period { get; }
+
+    /// <summary>Whether statement lines list their sources (see the constructor).</summary>
+    public bool TraceSources { get; }
 
     public int FiscalYearStartMonth { get; }
 

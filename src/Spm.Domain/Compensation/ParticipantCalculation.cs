@@ -18,12 +18,19 @@ internal sealed class ParticipantCalculation
     private static readonly int DefaultCommissionMask = Mask(CommissionComponent.DefaultCreditTypes);
     private static readonly int DefaultSpiffMask = Mask(SpiffComponent.DefaultCreditTypes);
 
+    // The sources of every line when lines do not list them (EngineContext.TraceSources off); also marks a tier that
+    // was reached. Shared, so never added to.
+    private static readonly List<LineSource> Untraced = [];
+
     private readonly EngineContext ctx;
     private readonly Guid participant;
     private readonly CompCredit[] credits;
     private readonly int[] order;
     private readonly int count;
     private readonly decimal[] pay;
+
+    // Positions (in canonical order) of the credits a component counts: one component at a time fills it.
+    private readonly int[] picked;
     private readonly string currency;
     private readonly CompPeriod period;
     private readonly List<PlanSegment> segments = [];
@@ -31,8 +38,9 @@ internal sealed class ParticipantCalculation
     private readonly Dictionary<Guid, decimal> cappedByPlan = [];
     private Dictionary<Guid, List<(StatementLine Line, LineSource Source)>>? priorByCredit;
 
-    private ParticipantCalculation(EngineContext ctx, Guid participant, CompCredit[] credits, int[] order, decimal[] pay, int count, string currency)
+    private ParticipantCalculation(EngineContext ctx, Guid participant, CompCredit[] credits, int[] order, decimal[] pay, int[] picked, int count, string currency)
     {
+        this.picked = picked;
         this.ctx = ctx;
         this.participant = participant;
         this.credits = credits;
@@ -50,13 +58,48 @@ internal sealed class ParticipantCalculation
     /// </summary>
     public static ParticipantResult? Run(EngineContext ctx, Guid participant, CompCredit[] credits, int[] index, int offset, int count)
     {
-        var assignments = ctx.AssignmentsOf(participant);
-        var awards = ctx.AwardsOf(participant);
-        if (assignments.Count == 0 && awards.Count == 0)
+        if (!Pays(ctx, participant))
         {
             return null;
         }
 
+        // Scratch arrays from the shared pool, returned when the statement is done (nothing in it refers to them): a
+        // roll-up manager's live earnings recalculate tens of thousands of credits several times a second, and fresh
+        // arrays of that size land on the large-object heap, whose collections are full ones that pause the process.
+        var order = ArrayPool<int>.Shared.Rent(count);
+        var keys = ArrayPool<CreditKey>.Shared.Rent(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                order[i] = index[offset + i];
+                keys[i] = new CreditKey(credits[order[i]]);
+            }
+
+            Array.Sort(keys, order, 0, count);
+            return RunOrdered(ctx, participant, credits, order, count);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(order);
+            ArrayPool<CreditKey>.Shared.Return(keys);
+        }
+    }
+
+    /// <summary>
+    /// As <see cref="Run(EngineContext, Guid, CompCredit[], int[], int, int)"/> for credits whose positions
+    /// <paramref name="order"/> already lists in the canonical order (<see cref="CreditKey"/>): live earnings keep
+    /// them so, and spare a roll-up manager's recalculation the sort of tens of thousands of keys.
+    /// </summary>
+    public static ParticipantResult? RunOrdered(EngineContext ctx, Guid participant, CompCredit[] credits, int[] order, int count)
+    {
+        if (!Pays(ctx, participant))
+        {
+            return null;
+        }
+
+        var assignments = ctx.AssignmentsOf(participant);
+        var awards = ctx.AwardsOf(participant);
         // Without a plan there is no pay currency but the awards': the first one's (by date, then id), the others converted.
         var currency = assignments.Count > 0 ? assignments[0].Currency : awards[0].Currency;
         foreach (var a in assignments)
@@ -67,30 +110,21 @@ internal sealed class ParticipantCalculation
             }
         }
 
-        // Scratch arrays from the shared pool, returned when the statement is done (nothing in it refers to them): a
-        // roll-up manager's live earnings recalculate tens of thousands of credits several times a second, and fresh
-        // arrays of that size land on the large-object heap, whose collections are full ones that pause the process.
-        var order = ArrayPool<int>.Shared.Rent(count);
-        var keys = ArrayPool<CreditKey>.Shared.Rent(count);
         var pay = ArrayPool<decimal>.Shared.Rent(count);
+        var picked = ArrayPool<int>.Shared.Rent(count);
         try
         {
-            for (var i = 0; i < count; i++)
-            {
-                order[i] = index[offset + i];
-                keys[i] = new CreditKey(credits[order[i]]);
-            }
-
-            Array.Sort(keys, order, 0, count);
-            return new ParticipantCalculation(ctx, participant, credits, order, pay, count, currency).Calculate(assignments);
+            return new ParticipantCalculation(ctx, participant, credits, order, pay, picked, count, currency).Calculate(assignments);
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(order);
-            ArrayPool<CreditKey>.Shared.Return(keys);
             ArrayPool<decimal>.Shared.Return(pay);
+            ArrayPool<int>.Shared.Return(picked);
         }
     }
+
+    // A statement needs an assignment or an award in the period.
+    private static bool Pays(EngineContext ctx, Guid participant) => ctx.AssignmentsOf(participant).Count > 0 || ctx.AwardsOf(participant).Count > 0;
 
     /// <summary>The first <paramref name="count"/> credits of <paramref name="credits"/>, in any order.</summary>
     public static ParticipantResult? Run(EngineContext ctx, Guid participant, CompCredit[] credits, int count)
@@ -310,22 +344,24 @@ internal sealed class ParticipantCalculation
     {
         var mask = component.CreditTypes.Count == 0 ? DefaultCommissionMask : Mask(component.CreditTypes);
         var tables = component.RateTables;
-        var counted = new List<int>();
+        var n = 0;
         decimal total = 0m;
         for (var i = 0; i < count; i++)
         {
             ref readonly var c = ref Credit(i);
             if (segment.Contains(c.PostingDate) && (mask & (1 << (int)c.Type)) != 0 && !IsClawedBack(c, clawback))
             {
-                counted.Add(i);
+                picked[n++] = i;
                 total += pay[i];
             }
         }
 
-        if (counted.Count == 0)
+        if (n == 0)
         {
             return;
         }
+
+        var counted = picked.AsSpan(0, n);
 
         var needsQuota = component.Gate is not null || tables.Any(t => t.Tiers.Count > 1);
         var quota = needsQuota ? RequireQuota(segment.From, segment.To, component.Id) : QuotaFor(segment.From, segment.To) ?? 0m;
@@ -338,10 +374,18 @@ internal sealed class ParticipantCalculation
 
         var basis = new decimal[tables.Count][];
         var sources = new List<LineSource>?[tables.Count][];
+        // Where each tier starts in credited amount (its attainment x the quota), worked out once per component
+        // instead of once or twice per credit.
+        var starts = new decimal[tables.Count][];
         for (var t = 0; t < tables.Count; t++)
         {
             basis[t] = new decimal[tables[t].Tiers.Count];
             sources[t] = new List<LineSource>?[tables[t].Tiers.Count];
+            starts[t] = new decimal[tables[t].Tiers.Count];
+            for (var k = 0; k < starts[t].Length; k++)
+            {
+                starts[t][k] = tables[t].Tiers[k].From * quota;
+            }
         }
 
         var cumulative = 0m;
@@ -360,19 +404,19 @@ internal sealed class ParticipantCalculation
             var tiers = tables[t].Tiers;
             if (component.Method == CommissionMethod.Retroactive || tiers.Count == 1)
             {
-                var k = component.Method == CommissionMethod.Retroactive ? TierAt(tiers, total, quota) : 0;
-                Add(basis[t], sources[t], k, c, amount);
+                var k = component.Method == CommissionMethod.Retroactive ? TierAt(starts[t], total) : 0;
+                Tally(basis[t], sources[t], k, c, amount);
                 continue;
             }
 
             if (amount >= 0m)
             {
                 var lo = start;
-                var k = TierAt(tiers, lo, quota);
+                var k = TierAt(starts[t], lo);
                 while (lo < cumulative || (amount == 0m && lo == cumulative))
                 {
-                    var end = k + 1 < tiers.Count ? Math.Min(cumulative, tiers[k + 1].From * quota) : cumulative;
-                    Add(basis[t], sources[t], k, c, end - lo);
+                    var end = k + 1 < tiers.Count ? Math.Min(cumulative, starts[t][k + 1]) : cumulative;
+                    Tally(basis[t], sources[t], k, c, end - lo);
                     if (amount == 0m)
                     {
                         break;
@@ -386,11 +430,11 @@ internal sealed class ParticipantCalculation
             {
                 // A negative credit (a reversal) empties tiers from the top down, the mirror of filling them.
                 var hi = start;
-                var k = TierBelow(tiers, hi, quota);
+                var k = TierBelow(starts[t], hi);
                 while (hi > cumulative)
                 {
-                    var floor = k > 0 ? Math.Max(cumulative, tiers[k].From * quota) : cumulative;
-                    Add(basis[t], sources[t], k, c, floor - hi);
+                    var floor = k > 0 ? Math.Max(cumulative, starts[t][k]) : cumulative;
+                    Tally(basis[t], sources[t], k, c, floor - hi);
                     hi = floor;
                     k--;
                 }
@@ -452,17 +496,19 @@ internal sealed class ParticipantCalculation
         var from = a.From > window.Start ? a.From : window.Start;
         var to = a.To is { } at && at < window.End ? at : window.End;
         var covered = to.DayNumber - from.DayNumber + 1;
-        var counted = new List<int>();
+        var n = 0;
         decimal total = 0m;
         for (var i = 0; i < count; i++)
         {
             ref readonly var c = ref Credit(i);
             if (c.PostingDate >= from && c.PostingDate <= to && (mask & (1 << (int)c.Type)) != 0 && !IsClawedBack(c, clawback))
             {
-                counted.Add(i);
+                picked[n++] = i;
                 total += pay[i];
             }
         }
+
+        var counted = picked.AsSpan(0, n);
 
         var quota = RequireQuota(from, to, component.Id);
         var attainment = total / quota;
@@ -501,31 +547,32 @@ internal sealed class ParticipantCalculation
     private void Spiff(PlanSegment segment, SpiffComponent component, ClawbackComponent? clawback, decimal planRate)
     {
         var mask = component.CreditTypes.Count == 0 ? DefaultSpiffMask : Mask(component.CreditTypes);
-        var qualifying = new List<int>();
+        var n = 0;
         for (var i = 0; i < count; i++)
         {
             ref readonly var c = ref Credit(i);
             if (segment.Contains(c.PostingDate) && (mask & (1 << (int)c.Type)) != 0 && c.CloseDate >= component.From && c.CloseDate <= component.To
                 && (component.Products.Count == 0 || (c.Product is not null && component.Products.Contains(c.Product))) && !IsClawedBack(c, clawback))
             {
-                qualifying.Add(i);
+                picked[n++] = i;
             }
         }
 
-        if (qualifying.Count == 0)
+        if (n == 0)
         {
             return;
         }
 
+        var qualifying = picked.AsSpan(0, n);
         var rate = component.Amount * planRate;
-        var list = new List<LineSource>(qualifying.Count);
+        List<LineSource>? list = ctx.TraceSources ? new(n) : null;
         decimal basis = 0m;
         if (component.Basis == SpiffBasis.PerUnit)
         {
             foreach (var i in qualifying)
             {
                 ref readonly var c = ref Credit(i);
-                list.Add(new LineSource(c.CreditId, c.SaleId, c.Quantity));
+                list?.Add(new LineSource(c.CreditId, c.SaleId, c.Quantity));
                 basis += c.Quantity;
             }
         }
@@ -544,14 +591,14 @@ internal sealed class ParticipantCalculation
             {
                 ref readonly var c = ref Credit(i);
                 var counts = net[c.SaleId] > 0m && seen.Add(c.SaleId);
-                list.Add(new LineSource(c.CreditId, c.SaleId, counts ? 1m : 0m));
+                list?.Add(new LineSource(c.CreditId, c.SaleId, counts ? 1m : 0m));
                 basis += counts ? 1m : 0m;
             }
         }
 
         var unit = component.Basis == SpiffBasis.PerUnit ? "unit" : "deal";
         var rule = Invariant($"SPIFF {component.From:yyyy-MM-dd}..{component.To:yyyy-MM-dd}{(component.Products.Count > 0 ? " on " + string.Join(", ", component.Products) : string.Empty)}: {component.Amount} {segment.Plan.Currency} per {unit}");
-        lines.Add(Line(segment, component, LineKind.Spiff, rule, basis, null, rate, Money.Round(basis * rate, currency), list));
+        lines.Add(Line(segment, component, LineKind.Spiff, rule, basis, null, rate, Money.Round(basis * rate, currency), (IReadOnlyList<LineSource>?)list ?? []));
     }
 
     // Credits of earlier periods whose sale was cancelled in this segment, within the window: minus what they
@@ -884,17 +931,24 @@ internal sealed class ParticipantCalculation
             mask = DefaultCommissionMask;
         }
 
+        // Each segment's clawback rule, found once rather than once per credit.
+        var clawbacks = new ClawbackComponent?[segments.Count];
+        for (var k = 0; k < segments.Count; k++)
+        {
+            clawbacks[k] = FindClawback(segments[k].Plan);
+        }
+
         decimal credited = 0m;
         for (var i = 0; i < count; i++)
         {
             ref readonly var c = ref Credit(i);
             if (period.Contains(c.PostingDate) && (mask & (1 << (int)c.Type)) != 0)
             {
-                foreach (var segment in segments)
+                for (var k = 0; k < segments.Count; k++)
                 {
-                    if (segment.Contains(c.PostingDate))
+                    if (segments[k].Contains(c.PostingDate))
                     {
-                        credited += IsClawedBack(c, FindClawback(segment.Plan)) ? 0m : pay[i];
+                        credited += IsClawedBack(c, clawbacks[k]) ? 0m : pay[i];
                         break;
                     }
                 }
@@ -970,17 +1024,23 @@ internal sealed class ParticipantCalculation
         return null;
     }
 
-    private static void Add(decimal[] basis, List<LineSource>?[] sources, int tier, in CompCredit c, decimal amount)
+    private void Tally(decimal[] basis, List<LineSource>?[] sources, int tier, in CompCredit c, decimal amount)
     {
         basis[tier] += amount;
+        if (!ctx.TraceSources)
+        {
+            sources[tier] ??= Untraced;
+            return;
+        }
+
         (sources[tier] ??= []).Add(new LineSource(c.CreditId, c.SaleId, amount));
     }
 
     // The last tier whose start is at or below the position: exactly 100 % is in the tier starting at 100 %.
-    private static int TierAt(IReadOnlyList<RateTier> tiers, decimal position, decimal quota)
+    private static int TierAt(decimal[] starts, decimal position)
     {
         var k = 0;
-        while (k + 1 < tiers.Count && tiers[k + 1].From * quota <= position)
+        while (k + 1 < starts.Length && starts[k + 1] <= position)
         {
             k++;
         }
@@ -989,10 +1049,10 @@ internal sealed class ParticipantCalculation
     }
 
     // The tier holding the slice just below the position (where a reversal starts taking back).
-    private static int TierBelow(IReadOnlyList<RateTier> tiers, decimal position, decimal quota)
+    private static int TierBelow(decimal[] starts, decimal position)
     {
         var k = 0;
-        while (k + 1 < tiers.Count && tiers[k + 1].From * quota < position)
+        while (k + 1 < starts.Length && starts[k + 1] < position)
         {
             k++;
         }
@@ -1044,9 +1104,14 @@ internal sealed class ParticipantCalculation
         return mask;
     }
 
-    private List<LineSource> Sources(List<int> indices, decimal[]? basis)
+    private List<LineSource> Sources(ReadOnlySpan<int> indices, decimal[]? basis)
     {
-        var list = new List<LineSource>(indices.Count);
+        if (!ctx.TraceSources)
+        {
+            return Untraced;
+        }
+
+        var list = new List<LineSource>(indices.Length);
         foreach (var i in indices)
         {
             ref readonly var c = ref Credit(i);

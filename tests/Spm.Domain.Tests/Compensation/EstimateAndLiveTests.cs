@@ -75,4 +75,62 @@ public sealed class EstimateAndLiveTests
         Assert.Equal((4_500.00m, 4_750.00m, 250.00m, CreditId(3)), (update.PreviousEarnings, update.Earnings, update.Delta, update.CreditId));
         Assert.Equal(0.95m, update.Attainment);
     }
+
+    [Fact]
+    public void A_credit_posting_before_those_held_is_recalculated_in_posting_order_not_arrival_order()
+    {
+        // Marginal tiers with a table per product, quota 100,000: the order credits fill the tiers in decides which
+        // product's rate a slice gets. Held: 60,000 of A posted on the 20th = 60,000 x 5 % = 3,000.00. Then 60,000
+        // of B arrives, posted on the 10th, so it fills first: B 60,000 x 2 % = 1,200.00; A 40,000 x 5 % = 2,000.00
+        // and 20,000 x 10 % = 2,000.00; 5,200.00 in all. In arrival order it would be A 3,000.00 + B 40,000 x 2 %
+        // + 20,000 x 4 % = 4,600.00.
+        var commission = new CommissionComponent
+        {
+            Id = "commission",
+            Name = "Commission",
+            Method = CommissionMethod.Marginal,
+            RateTables =
+            [
+                new RateTable { Product = "A", Tiers = [new RateTier(0m, 0.05m), new RateTier(1m, 0.10m)] },
+                new RateTable { Product = "B", Tiers = [new RateTier(0m, 0.02m), new RateTier(1m, 0.04m)] },
+            ],
+        };
+        var plan = Plan(commission);
+        var a = Credit(2, 60_000m, D(1, 20), product: "A");
+        var b = Credit(1, 60_000m, D(1, 10), product: "B");
+        var live = new LiveEarnings(Input(Jan, plan, [a], quota: 100_000m), Rep);
+        Assert.Equal(3_000.00m, live.Current!.Earnings);
+
+        var update = live.Apply(b)!;
+
+        Assert.Equal((3_000.00m, 5_200.00m), (update.PreviousEarnings, update.Earnings));
+        Assert.Equal(Statement(Input(Jan, plan, [a, b], quota: 100_000m)).Earnings, update.Earnings);
+    }
+
+    [Fact]
+    public void Live_figures_leave_out_the_sources_a_run_lists_and_keep_every_amount()
+    {
+        // 90,000 + 20,000 of a 100,000 quota, marginal: tier 1 100,000 x 5 % = 5,000.00, tier 2 10,000 x 8 % = 800.00.
+        // A run's tier-2 line lists the one credit behind it; the live figure has the same lines with no sources.
+        var plan = Plan(Commission(CommissionMethod.Marginal, (0m, 0.05m), (1m, 0.08m)));
+        var credits = new[] { SoFar[0], Credit(2, 20_000m, D(1, 20)) };
+        var live = new LiveEarnings(Input(Jan, plan, credits, quota: 100_000m), Rep);
+        var run = Statement(Input(Jan, plan, credits, quota: 100_000m));
+
+        Assert.Equal([5_000.00m, 800.00m], live.Current!.Lines.Select(l => l.Amount));
+        Assert.Equal(run.Lines.Select(l => (l.Kind, l.Tier, l.Basis, l.Amount)), live.Current.Lines.Select(l => (l.Kind, l.Tier, l.Basis, l.Amount)));
+        Assert.All(live.Current.Lines, l => Assert.Empty(l.Sources));
+        Assert.Equal([CreditId(2)], run.Lines[1].Sources.Select(s => s.CreditId));
+    }
+
+    [Fact]
+    public void Credits_handed_over_must_be_the_participants_own()
+    {
+        var plan = Plan(Flat(0.05m));
+        CompCredit[] others = [Credit(1, 10m, D(1, 2), participant: Manager)];
+
+        var error = Assert.Throws<ArgumentException>(() => new LiveEarnings(Input(Jan, plan, []), Rep, others, 1));
+
+        Assert.Equal("credits", error.ParamName);
+    }
 }
