@@ -144,7 +144,7 @@ public static class CompensationInputLoader
             .Select(a => new SpiffAward(a.Id, a.ParticipantId, a.Reason, a.Amount, a.Currency.Trim(), period.StartDate)).ToList();
         var rates = shared.Rates;
         var (priors, draws) = await LockedStatementsAsync(db, shared, inScope, cancellationToken);
-        var credits = participants.Count == 0
+        IReadOnlyList<CompCredit> credits = participants.Count == 0
             ? []
             : await LoadCreditsAsync(db, period.TenantId, yearStart, period.StartDate, period.EndDate, request.Scope is null ? null : participants, cancellationToken);
         if (whatIf is null && priors.Count > 0)
@@ -179,7 +179,7 @@ public static class CompensationInputLoader
     /// cancellation itself wrote are left out, because the engine takes the earnings back itself (a clawback inside
     /// the window, nothing outside it) and the reversal would subtract a second time.
     /// </summary>
-    public static async Task<List<CompCredit>> LoadCreditsAsync(
+    public static async Task<IReadOnlyList<CompCredit>> LoadCreditsAsync(
         SpmDbContext db, Guid tenantId, DateOnly from, DateOnly periodStart, DateOnly periodEnd, IReadOnlyCollection<Guid>? participants, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -239,7 +239,8 @@ public static class CompensationInputLoader
                 command.Parameters.AddWithValue("participants", participants.ToArray());
             }
 
-            var result = new List<CompCredit>(1024);
+            // In chunks, not a List that doubles through megabyte arrays (ChunkedList).
+            var result = new ChunkedList<CompCredit>();
             var strings = new Dictionary<string, string>(StringComparer.Ordinal);
             var types = new Dictionary<string, CreditType>(StringComparer.Ordinal);
             // A plain reader with synchronous column reads: millions of rows, so no per-value async state machine.
@@ -312,7 +313,7 @@ public static class CompensationInputLoader
     /// loaded directly), and changes of plans, quotas or rates that reach back into it.
     /// </remarks>
     private static async Task<List<PriorPeriodResult>> RecalculatePriorsAsync(
-        SpmDbContext db, Period period, DateOnly yearStart, int fiscalYearStartMonth, IReadOnlyList<CompPlan> published, List<PriorPeriodResult> priors, List<CompCredit> credits,
+        SpmDbContext db, Period period, DateOnly yearStart, int fiscalYearStartMonth, IReadOnlyList<CompPlan> published, List<PriorPeriodResult> priors, IReadOnlyList<CompCredit> credits,
         List<ParticipantQuota> quotas, FxRateTable fx, Dictionary<Guid, string> payCurrency, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
         var participants = payCurrency.Keys.ToHashSet();
