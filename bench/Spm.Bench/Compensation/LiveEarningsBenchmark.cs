@@ -26,7 +26,7 @@ namespace Spm.Bench.Compensation;
 /// tenant whose 2,261 participants are all on a tiered plan, in phases of the same run, after unmeasured phases with live
 /// earnings on that let the JIT finish: no dispatcher; the dispatcher
 /// draining concurrently (leaderboard projection into Redis, as in production) with live earnings off; the same with
-/// live earnings on; then on and off again (the order cancels drift as the ledger grows). Reports p50/p99 of each,
+/// live earnings on; then on and off again, and that sequence twice (the order cancels drift as the ledger grows). Reports p50/p99 of each,
 /// pooled off vs on, and the difference of the p99s against the target (at most 2 ms added).
 /// </summary>
 internal sealed class LiveEarningsBenchmark : IBenchmark
@@ -37,6 +37,9 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
     private const int WarmUpRounds = 3;
     private const int OneAtATime = 500;
     private const double TargetMs = 2;
+
+    // Outbox rows behind at most, for the dispatcher to count as caught up (a batch in flight).
+    private const long CaughtUp = 50;
 
     private const string Plan = """
         { "currency": "USD", "components": [
@@ -75,8 +78,17 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
         var onAlone = new List<double>();
         var pushes = 0;
 
-        // One phase: a dispatcher (live earnings on or off) draining while sales are recorded paced, then one at a time.
-        async Task<(List<double> Paced, List<double> Alone, int Pushes)> PhaseAsync(bool earnings, string? label)
+        // Outbox rows of the tenant the dispatcher has not applied yet.
+        async Task<long> LagAsync()
+        {
+            await using var behind = dataSource.CreateCommand($"SELECT (SELECT COALESCE(max(position), 0) FROM outbox WHERE tenant_id = $1) - {OutboxDispatcher.CursorSql}");
+            behind.Parameters.Add(new NpgsqlParameter { Value = tenant.TenantId });
+            return (long)(await behind.ExecuteScalarAsync(cancellationToken))!;
+        }
+
+        // One phase: a dispatcher (live earnings on or off) draining while sales are recorded, either paced or one at a
+        // time. Returns the measured times, the first calls' (one at a time: a fresh cache), and the pushes.
+        async Task<(List<double> Samples, List<double> Cold, int Pushes)> PhaseAsync(bool earnings, bool paced, string? label)
         {
             using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
             using var metrics = new DispatcherMetrics(meters.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>());
@@ -95,31 +107,49 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
             // Starts from the end of the outbox, like a node that has kept up.
             await dispatcher.DrainAsync(tenant.TenantId, cancellationToken);
             await dispatcher.StartAsync(cancellationToken);
-            var samples = await PacedAsync(dataSource, cache, tenant, random, cancellationToken);
-            // One call at a time as well: the service time, free of the queueing a loaded machine adds at 200/s.
-            // The recording path shares the process (and its collections) with the dispatcher, as in the API.
-            var gc = ProcessSample.Take();
-            var alone = await SequentialAsync(dataSource, cache, tenant, random, cancellationToken);
-            var collections = ProcessSample.Take().Since(gc);
-            long lag;
-            // A dispatcher that fell behind (a batch stuck on a slow build holds the tenant's lock) would leave the phase
-            // measuring the recording path without live earnings: say so.
-            await using (var behind = dataSource.CreateCommand($"SELECT (SELECT COALESCE(max(position), 0) FROM outbox WHERE tenant_id = $1) - {OutboxDispatcher.CursorSql}"))
+            List<double> samples;
+            List<double> cold = [];
+            if (paced)
             {
-                behind.Parameters.Add(new NpgsqlParameter { Value = tenant.TenantId });
-                lag = (long)(await behind.ExecuteScalarAsync(cancellationToken))!;
+                samples = await PacedAsync(dataSource, cache, tenant, random, cancellationToken);
+            }
+            else
+            {
+                // The service time, free of the queueing a loaded machine adds at 200/s; the recording path shares the
+                // process (and its collections) with the dispatcher, as in the API. First one sale for every rep, in
+                // both modes: with live earnings on, that fills the cache as a running API has it (each first touch
+                // builds a participant's month, and their managers', from the database: after a start, and again every
+                // five minutes), timed apart. Measuring starts once the dispatcher has caught up with them.
+                cold = (await SequentialAsync(dataSource, cache, tenant, random, -1, cancellationToken)).Samples;
+                var caughtUp = Stopwatch.StartNew();
+                while (await LagAsync() > CaughtUp && caughtUp.Elapsed < TimeSpan.FromSeconds(60))
+                {
+                    await Task.Delay(100, cancellationToken);
+                }
+
+                var gc = ProcessSample.Take();
+                var alone = await SequentialAsync(dataSource, cache, tenant, random, OneAtATime, cancellationToken);
+                var collections = ProcessSample.Take().Since(gc);
+                samples = alone.Samples;
+                // A dispatcher that fell behind (a batch stuck on a slow build holds the tenant's lock) would leave the
+                // phase measuring the recording path without live earnings: say so.
+                var lag = await LagAsync();
+                if (label is not null)
+                {
+                    Console.WriteLine($"  one at a time, {label}: {collections}; outbox rows not yet applied at the end: {lag:N0}");
+                    Console.WriteLine($"    slowest calls, ms (of which the process was paused for collections): {string.Join(", ", alone.Slowest.Take(8).Select(d => $"{d.Ms:N1} ({d.Paused:N1})"))}");
+                }
             }
 
             var drain = Stopwatch.StartNew();
             await dispatcher.DrainAsync(tenant.TenantId, cancellationToken);
             await dispatcher.StopAsync(cancellationToken);
-            if (label is not null)
+            if (label is not null && paced)
             {
-                Console.WriteLine($"  one at a time, {label}: {collections}; outbox rows not yet applied at the end: {lag:N0}");
                 Report(label, samples, $"{notifier.Earnings:N0} EarningsChanged, drained {drain.Elapsed.TotalMilliseconds:N0} ms after the last sale");
             }
 
-            return (samples, alone, notifier.Earnings);
+            return (samples, cold, notifier.Earnings);
         }
 
         // Warm-up, not measured: every path of both modes runs until the JIT has compiled it (tiered compilation goes on
@@ -127,20 +157,36 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
         var warm = Stopwatch.StartNew();
         for (var round = 0; round < WarmUpRounds; round++)
         {
-            await PhaseAsync(true, null);
+            await PhaseAsync(true, paced: true, null);
+            await PhaseAsync(true, paced: false, null);
         }
 
-        Console.WriteLine($"  warm-up: {WarmUpRounds} unmeasured phases with live earnings on, {warm.Elapsed.TotalSeconds:N0} s");
+        Console.WriteLine($"  warm-up: {WarmUpRounds} unmeasured rounds with live earnings on, {warm.Elapsed.TotalSeconds:N0} s");
         var none = await PacedAsync(dataSource, cache, tenant, random, cancellationToken);
         Report("no dispatcher", none, null);
+        // Off, on, on, off (twice over one at a time): the order cancels drift as the ledger grows, and the machine's
+        // slow spells (other tenants of the host) land on both modes rather than on one phase. The one-at-a-time phases
+        // run apart from the paced ones, whose load (two shared cores at their limit) would spill into them.
         foreach (var earnings in new[] { false, true, true, false })
         {
-            var (samples, alone, earningsPushes) = await PhaseAsync(earnings, earnings ? "dispatcher with live earnings" : "dispatcher, live earnings off");
-            (earnings ? onAlone : offAlone).AddRange(alone);
+            var (samples, _, earningsPushes) = await PhaseAsync(earnings, paced: true, earnings ? "dispatcher with live earnings" : "dispatcher, live earnings off");
             (earnings ? on : off).AddRange(samples);
             pushes += earningsPushes;
         }
 
+        var offCold = new List<double>();
+        var onCold = new List<double>();
+        foreach (var earnings in new[] { false, true, true, false, false, true, true, false })
+        {
+            var (alone, cold, _) = await PhaseAsync(earnings, paced: false, earnings ? "live earnings on" : "live earnings off");
+            (earnings ? onAlone : offAlone).AddRange(alone);
+            (earnings ? onCold : offCold).AddRange(cold);
+        }
+
+        offCold.Sort();
+        onCold.Sort();
+        BenchContext.Report("one sale per rep after a start, live earnings off: p99", Percentile(offCold, 0.99), "ms", $"{offCold.Count:N0} calls");
+        BenchContext.Report("one sale per rep after a start, live earnings on: p99", Percentile(onCold, 0.99), "ms", "each first touch builds a participant's month");
         off.Sort();
         on.Sort();
         offAlone.Sort();
@@ -149,7 +195,8 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
         BenchContext.Report("one call at a time, live earnings off: p99", Percentile(offAlone, 0.99), "ms");
         BenchContext.Report("one call at a time, live earnings on: p50", Percentile(onAlone, 0.5), "ms", $"{onAlone.Count:N0} calls, dispatcher draining");
         BenchContext.Report("one call at a time, live earnings on: p99", Percentile(onAlone, 0.99), "ms");
-        BenchContext.Report("one call at a time, p99 added by live earnings", Percentile(onAlone, 0.99) - Percentile(offAlone, 0.99), "ms");
+        var addedAlone = Percentile(onAlone, 0.99) - Percentile(offAlone, 0.99);
+        BenchContext.Report("one call at a time, p99 added by live earnings", addedAlone, "ms", addedAlone <= TargetMs ? "target <= 2 ms met" : "TARGET <= 2 ms MISSED (see load average)");
         var added = Percentile(on, 0.99) - Percentile(off, 0.99);
         BenchContext.Report("pooled, live earnings off: p50", Percentile(off, 0.5), "ms");
         BenchContext.Report("pooled, live earnings off: p99", Percentile(off, 0.99), "ms");
@@ -163,6 +210,9 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
         Console.WriteLine($"  load average after: {LoadAverage()}");
         await DeleteAsync(redis, keys.Prefix);
     }
+
+    /// <summary>The one-at-a-time calls of a phase: every time, and the calls from slowest to fastest with their pauses.</summary>
+    private sealed record Sequential(List<double> Samples, List<(double Ms, double Paused)> Slowest);
 
     private static void Report(string phase, List<double> samples, string? note)
     {
@@ -268,23 +318,28 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
         return samples;
     }
 
-    /// <summary><see cref="OneAtATime"/> sales one after another (after 30 unmeasured), each timed on its own.</summary>
-    private static async Task<List<double>> SequentialAsync(NpgsqlDataSource dataSource, CreditingSetupCache cache, BenchTenant tenant, Random random, CancellationToken cancellationToken)
+    /// <summary>
+    /// <paramref name="count"/> sales one after another (-1: one for every rep, in random order), each timed on its own, with how long the
+    /// process stood still for collections during each (what a collection adds to a slow call, apart from CPU).
+    /// </summary>
+    private static async Task<Sequential> SequentialAsync(NpgsqlDataSource dataSource, CreditingSetupCache cache, BenchTenant tenant, Random random, int count, CancellationToken cancellationToken)
     {
-        var samples = new List<double>(OneAtATime);
-        for (var i = 0; i < OneAtATime + 30; i++)
+        var everyone = count < 0 ? tenant.Reps.OrderBy(_ => random.Next()).ToList() : null;
+        count = everyone?.Count ?? count;
+        var samples = new List<double>(count);
+        var timed = new List<(double Ms, double Paused)>(count);
+        for (var i = 0; i < count; i++)
         {
-            var owner = tenant.Reps[random.Next(tenant.Reps.Count)];
+            var owner = everyone?[i] ?? tenant.Reps[random.Next(tenant.Reps.Count)];
             var date = new DateOnly(2026, 3, 1).AddDays(random.Next(28));
+            var paused = GC.GetTotalPauseDuration();
             var watch = Stopwatch.StartNew();
             await OneAsync(dataSource, cache, tenant.TenantId, new Sale(tenant.TenantId, "live", $"S-{Guid.NewGuid():N}", random.Next(100, 5_000_000) / 100m, "USD", date, null, "Licence", null, owner), cancellationToken);
-            if (i >= 30)
-            {
-                samples.Add(watch.Elapsed.TotalMilliseconds);
-            }
+            samples.Add(watch.Elapsed.TotalMilliseconds);
+            timed.Add((watch.Elapsed.TotalMilliseconds, (GC.GetTotalPauseDuration() - paused).TotalMilliseconds));
         }
 
-        return samples;
+        return new Sequential(samples, [.. timed.OrderByDescending(t => t.Ms)]);
     }
 
     /// <summary>What <c>recordSales</c> does for one sale, without HTTP: setup, lock, ledger write (credits, attainment, outbox, NOTIFY), commit.</summary>
