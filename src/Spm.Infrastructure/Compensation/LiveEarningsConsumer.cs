@@ -86,11 +86,15 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
     private void FlushDue(Guid tenantId, TenantState state, DateTimeOffset now, List<EarningsChange> changes)
     {
         state.Due = null;
-        foreach (var (key, entry) in state.Entries.ToList())
+        // Only the entries holding rows: copying all of a tenant's entries at every flush was the first source of the
+        // garbage live earnings made once every participant was cached (about 4 MB per 500 sales in the bench).
+        var waiting = state.Waiting.ToList();
+        state.Waiting.Clear();
+        foreach (var key in waiting)
         {
-            if (entry.Held.Count == 0)
+            if (!state.Entries.TryGetValue(key, out var entry) || entry.Held.Count == 0)
             {
-                continue;
+                continue; // rebuilt or dropped since (a build reads the held rows from its snapshot)
             }
 
             if (entry.NextAllowed <= now)
@@ -99,7 +103,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
             }
             else
             {
-                Hold(state, entry);
+                Hold(state, key, entry);
             }
         }
     }
@@ -283,7 +287,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
                 // Recalculated less than an interval ago and costly: wait, latest wins (the push then shows the total).
                 entry.Held.AddRange(applied);
                 entry.HeldLast = last;
-                Hold(state, entry);
+                Hold(state, key, entry);
                 continue;
             }
 
@@ -329,8 +333,9 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         }
     }
 
-    private static void Hold(TenantState state, Entry entry)
+    private static void Hold(TenantState state, (Guid Participant, Guid Period) key, Entry entry)
     {
+        state.Waiting.Add(key);
         var due = entry.NextAllowed;
         state.Due = state.Due is { } earlier && earlier < due ? earlier : due;
     }
@@ -580,6 +585,9 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         public List<Period>? Months { get; set; }
 
         public Dictionary<(Guid Participant, Guid Period), Entry> Entries { get; } = [];
+
+        /// <summary>Entries holding rows back for pacing (a key may outlive its entry: checked when flushed).</summary>
+        public HashSet<(Guid Participant, Guid Period)> Waiting { get; } = [];
 
         /// <summary>
         /// Per open month, what every build of it reads (plans, rates, months, locked payouts, and everyone's
