@@ -25,7 +25,12 @@ public sealed class LiveEarnings
 
     /// <summary>Starts from the open period's input (only <paramref name="participantId"/>'s part of it is used).</summary>
     public LiveEarnings(CompensationInput openPeriod, Guid participantId)
-        : this(openPeriod, participantId, Own(openPeriod, participantId, out var held), held)
+        : this(openPeriod, participantId, Partition(openPeriod?.Credits ?? throw new ArgumentNullException(nameof(openPeriod)), [participantId])[participantId])
+    {
+    }
+
+    private LiveEarnings(CompensationInput openPeriod, Guid participantId, (CompCredit[] Credits, int Count) own)
+        : this(openPeriod, participantId, own.Credits, own.Count)
     {
     }
 
@@ -55,14 +60,12 @@ public sealed class LiveEarnings
         this.credits = credits;
         this.count = count;
         order = new int[credits.Length];
-        var keys = new CreditKey[count];
         for (var i = 0; i < count; i++)
         {
             order[i] = i;
-            keys[i] = new CreditKey(credits[i]);
         }
 
-        Array.Sort(keys, order, 0, count);
+        ParticipantCalculation.SortCanonical(credits, order, count);
         Current = Recalculate();
     }
 
@@ -129,26 +132,47 @@ public sealed class LiveEarnings
     /// </summary>
     public static int Capacity(int count) => count + Math.Max(16, count / 4);
 
-    private static CompCredit[] Own(CompensationInput openPeriod, Guid participantId, out int held)
+    /// <summary>
+    /// Each of <paramref name="participants"/>' credits among <paramref name="credits"/> (less those
+    /// <paramref name="leaveOut"/> names), in an array of their own sized once with room to grow
+    /// (<see cref="Capacity"/>), ready to hand to the constructor that takes ownership. One pass to count, one to
+    /// fill: a roll-up manager's credits run to megabytes, and every extra copy lands on the large-object heap.
+    /// </summary>
+    public static Dictionary<Guid, (CompCredit[] Credits, int Count)> Partition(IEnumerable<CompCredit> credits, IReadOnlyCollection<Guid> participants, Func<CompCredit, bool>? leaveOut = null)
     {
-        ArgumentNullException.ThrowIfNull(openPeriod);
-        held = 0;
-        foreach (var credit in openPeriod.Credits)
+        ArgumentNullException.ThrowIfNull(credits);
+        ArgumentNullException.ThrowIfNull(participants);
+        var slot = new Dictionary<Guid, int>(participants.Count);
+        foreach (var participant in participants)
         {
-            held += credit.ParticipantId == participantId ? 1 : 0;
+            slot.TryAdd(participant, slot.Count);
         }
 
-        var own = new CompCredit[Capacity(held)];
-        var n = 0;
-        foreach (var credit in openPeriod.Credits)
+        var counts = new int[slot.Count];
+        foreach (var credit in credits)
         {
-            if (credit.ParticipantId == participantId)
+            if (slot.TryGetValue(credit.ParticipantId, out var k) && leaveOut?.Invoke(credit) != true)
             {
-                own[n++] = credit;
+                counts[k]++;
             }
         }
 
-        return own;
+        var arrays = new CompCredit[slot.Count][];
+        for (var k = 0; k < arrays.Length; k++)
+        {
+            arrays[k] = new CompCredit[Capacity(counts[k])];
+        }
+
+        var filled = new int[slot.Count];
+        foreach (var credit in credits)
+        {
+            if (slot.TryGetValue(credit.ParticipantId, out var k) && leaveOut?.Invoke(credit) != true)
+            {
+                arrays[k][filled[k]++] = credit;
+            }
+        }
+
+        return slot.ToDictionary(p => p.Key, p => (arrays[p.Value], counts[p.Value]));
     }
 
     private void Hold(CompCredit credit)

@@ -67,21 +67,33 @@ internal sealed class ParticipantCalculation
         // roll-up manager's live earnings recalculate tens of thousands of credits several times a second, and fresh
         // arrays of that size land on the large-object heap, whose collections are full ones that pause the process.
         var order = ArrayPool<int>.Shared.Rent(count);
-        var keys = ArrayPool<CreditKey>.Shared.Rent(count);
         try
         {
-            for (var i = 0; i < count; i++)
-            {
-                order[i] = index[offset + i];
-                keys[i] = new CreditKey(credits[order[i]]);
-            }
-
-            Array.Sort(keys, order, 0, count);
+            Array.Copy(index, offset, order, 0, count);
+            SortCanonical(credits, order, count);
             return RunOrdered(ctx, participant, credits, order, count);
         }
         finally
         {
             ArrayPool<int>.Shared.Return(order);
+        }
+    }
+
+    /// <summary>Sorts the first <paramref name="count"/> positions of <paramref name="order"/> into the canonical order of their credits (<see cref="CreditKey"/>).</summary>
+    public static void SortCanonical(CompCredit[] credits, int[] order, int count)
+    {
+        var keys = ArrayPool<CreditKey>.Shared.Rent(count);
+        try
+        {
+            for (var i = 0; i < count; i++)
+            {
+                keys[i] = new CreditKey(credits[order[i]]);
+            }
+
+            Array.Sort(keys, order, 0, count);
+        }
+        finally
+        {
             ArrayPool<CreditKey>.Shared.Return(keys);
         }
     }
@@ -598,7 +610,7 @@ internal sealed class ParticipantCalculation
 
         var unit = component.Basis == SpiffBasis.PerUnit ? "unit" : "deal";
         var rule = Invariant($"SPIFF {component.From:yyyy-MM-dd}..{component.To:yyyy-MM-dd}{(component.Products.Count > 0 ? " on " + string.Join(", ", component.Products) : string.Empty)}: {component.Amount} {segment.Plan.Currency} per {unit}");
-        lines.Add(Line(segment, component, LineKind.Spiff, rule, basis, null, rate, Money.Round(basis * rate, currency), (IReadOnlyList<LineSource>?)list ?? []));
+        lines.Add(Line(segment, component, LineKind.Spiff, rule, basis, null, rate, Money.Round(basis * rate, currency), list ?? Untraced));
     }
 
     // Credits of earlier periods whose sale was cancelled in this segment, within the window: minus what they

@@ -474,7 +474,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
             }
 
             var input = await CompensationInputLoader.LoadAsync(db, new CompensationInputLoader.Request(period, participants, null, 1, part), cancellationToken);
-            var credits = Partition(input.Credits, participants, pending);
+            var credits = LiveEarnings.Partition(input.Credits, participants, c => pending.Contains(c.CreditId));
             foreach (var participant in participants)
             {
                 LiveEarnings? earnings = null;
@@ -494,36 +494,6 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
 
         await transaction.CommitAsync(cancellationToken);
         return built;
-    }
-
-    /// <summary>
-    /// Each participant's credits, less <paramref name="pending"/>, in an array of their own sized once with room to
-    /// grow (<see cref="LiveEarnings.Capacity"/>), which their <see cref="LiveEarnings"/> then keeps: a roll-up
-    /// manager's credits run to megabytes, and every copy of them lands on the large-object heap, whose collections
-    /// pause the whole process (the recording path with it).
-    /// </summary>
-    private static Dictionary<Guid, (CompCredit[] Credits, int Count)> Partition(IReadOnlyList<CompCredit> credits, List<Guid> participants, HashSet<Guid> pending)
-    {
-        var counts = participants.ToDictionary(p => p, _ => 0);
-        foreach (var credit in credits)
-        {
-            if (!pending.Contains(credit.CreditId) && counts.TryGetValue(credit.ParticipantId, out var n))
-            {
-                counts[credit.ParticipantId] = n + 1;
-            }
-        }
-
-        var result = counts.ToDictionary(c => c.Key, c => (Credits: new CompCredit[LiveEarnings.Capacity(c.Value)], Count: 0));
-        foreach (var credit in credits)
-        {
-            if (!pending.Contains(credit.CreditId) && result.TryGetValue(credit.ParticipantId, out var own))
-            {
-                own.Credits[own.Count] = credit;
-                result[credit.ParticipantId] = (own.Credits, own.Count + 1);
-            }
-        }
-
-        return result;
     }
 
     private async Task<List<Period>> MonthsAsync(Guid tenantId, CancellationToken cancellationToken)
