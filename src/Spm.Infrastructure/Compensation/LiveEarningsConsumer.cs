@@ -41,8 +41,11 @@ namespace Spm.Infrastructure.Compensation;
 /// credits (a roll-up manager holds the whole team's, and each update recalculates them all) is recalculated at most
 /// once per <see cref="OutboxDispatcherOptions.EarningsInterval"/>, or less often when a recalculation costs so much
 /// that they would take more than <see cref="OutboxDispatcherOptions.EarningsCpuShare"/> of a core (<see cref="Spacing"/>);
-/// credits arriving in between wait in the entry, and the dispatcher calls <see cref="Flush"/> when they are due.
+/// credits arriving in between wait in the entry, and the dispatcher calls <see cref="FlushAsync"/> when they are due.
 /// Everyone else is recalculated at once.</para>
+/// <para>The work runs on threads of its own at a lower priority (<see cref="OutboxDispatcherOptions.EarningsNiceness"/>,
+/// <see cref="BackgroundScheduler"/>; half the cores, one on a 2-core machine, shared by every tenant and kept for the
+/// process's life): recalculations then take only the CPU that requests leave, and the dispatcher awaits them.</para>
 /// <para>Not thread-safe per tenant: the dispatcher applies one tenant on one worker at a time (advisory lock).</para>
 /// </remarks>
 public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, TimeProvider clock, ILogger<LiveEarningsConsumer>? logger = null, IOptions<OutboxDispatcherOptions>? options = null)
@@ -52,7 +55,14 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
 
     private readonly ConcurrentDictionary<Guid, TenantState> tenants = new();
     private readonly ILogger log = logger ?? NullLogger<LiveEarningsConsumer>.Instance;
+    private static readonly ConcurrentDictionary<int, BackgroundScheduler> Schedulers = new();
+
     private readonly OutboxDispatcherOptions settings = options?.Value ?? new OutboxDispatcherOptions();
+
+    /// <summary>Where recalculations run: threads at a lower priority (<see cref="OutboxDispatcherOptions.EarningsNiceness"/>), or null for the caller's.</summary>
+    private BackgroundScheduler? Background => settings.EarningsNiceness > 0
+        ? Schedulers.GetOrAdd(settings.EarningsNiceness, n => new BackgroundScheduler("spm-live-earnings", Math.Max(1, Environment.ProcessorCount / 2), n))
+        : null;
 
     /// <summary>Drops what this node holds for <paramref name="tenantId"/>; the next batch rebuilds from the database.</summary>
     public void Forget(Guid tenantId) => tenants.TryRemove(tenantId, out _);
@@ -65,7 +75,10 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
     /// <paramref name="cursor"/> (otherwise another node moved on, and figures from here could be older than what it
     /// pushed: the cache is dropped instead). Called by the dispatcher under the tenant's lock.
     /// </summary>
-    public IReadOnlyList<EarningsChange> Flush(Guid tenantId, long cursor)
+    public Task<IReadOnlyList<EarningsChange>> FlushAsync(Guid tenantId, long cursor) =>
+        Background is { } background ? background.Run<IReadOnlyList<EarningsChange>>(() => Flush(tenantId, cursor)) : Task.FromResult<IReadOnlyList<EarningsChange>>(Flush(tenantId, cursor));
+
+    private List<EarningsChange> Flush(Guid tenantId, long cursor)
     {
         if (!tenants.TryGetValue(tenantId, out var state) || state.Due is null)
         {
@@ -115,9 +128,16 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
     /// Applies one dispatcher batch: the rows after outbox position <paramref name="fromCursor"/> up to
     /// <paramref name="lastId"/>, decoded as <paramref name="batch"/>. Returns the earnings that moved, in outbox order.
     /// </summary>
-    public async Task<IReadOnlyList<EarningsChange>> ApplyAsync(Guid tenantId, long fromCursor, long lastId, IReadOnlyList<OutboxEnvelope> batch, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<EarningsChange>> ApplyAsync(Guid tenantId, long fromCursor, long lastId, IReadOnlyList<OutboxEnvelope> batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        return Background is { } background
+            ? background.RunAsync(() => ApplyHereAsync(tenantId, fromCursor, lastId, batch, cancellationToken))
+            : ApplyHereAsync(tenantId, fromCursor, lastId, batch, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<EarningsChange>> ApplyHereAsync(Guid tenantId, long fromCursor, long lastId, IReadOnlyList<OutboxEnvelope> batch, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
         if (!tenants.TryGetValue(tenantId, out var state) || state.LastApplied != fromCursor || state.Expires <= now)
         {

@@ -412,7 +412,7 @@ public sealed partial class OutboxDispatcher(
             async () =>
             {
                 await using var read = new NpgsqlCommand($"SELECT {CursorSql}", connection, transaction) { Parameters = { new() { Value = tenantId } } };
-                return earnings.Flush(tenantId, (long)(await read.ExecuteScalarAsync(cancellationToken))!);
+                return await earnings.FlushAsync(tenantId, (long)(await read.ExecuteScalarAsync(cancellationToken))!);
             },
             cancellationToken);
     }

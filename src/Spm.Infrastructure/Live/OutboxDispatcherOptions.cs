@@ -33,13 +33,20 @@ public sealed class OutboxDispatcherOptions
     /// <summary>
     /// Share of one core that the recalculations of one paced participant may take: a recalculation that took
     /// <c>t</c> waits at least <c>t / EarningsCpuShare</c> before the next (and never less than
-    /// <see cref="EarningsInterval"/>). With 0.005, a recalculation that took 20 ms (a company-wide manager holding
-    /// 85,000 credits late in a busy month) waits 4 s; a 1 ms one waits the interval. The share, not the engine's
-    /// speed, sets what pacing adds to <c>recordSales</c>: a faster recalculation runs more often in the same share,
-    /// and each one slows the calls it overlaps on a small machine (`./spm bench comp live`: 0.02 added about 3 ms to
-    /// the p99 on two cores).
+    /// <see cref="EarningsInterval"/>). With 0.005, a recalculation that took 37 ms (a company-wide manager holding
+    /// 85,000 credits, `./spm bench comp` on two cores) waits about 7.4 s; a 1 ms one waits the interval. The share,
+    /// not the engine's speed, sets the CPU pacing takes from <c>recordSales</c>: a faster recalculation runs more often
+    /// in the same share. (0.02 and 0.005 were each run through `./spm bench comp live`, but never side by side in one
+    /// run, so what the smaller share saves on the p99 is not measured apart.)
     /// </summary>
     public double EarningsCpuShare { get; set; } = 0.005;
+
+    /// <summary>
+    /// Live earnings run on threads of their own at this Linux nice value (1 to 19; 0 runs them on the dispatcher's
+    /// threads at normal priority): the recalculations then take only the CPU that requests leave, and a small machine
+    /// records the next sale first. Other platforms run the threads at normal priority.
+    /// </summary>
+    public int EarningsNiceness { get; set; } = 10;
 
     /// <summary>False stops the background service (one-off tools, or nodes that should only serve reads).</summary>
     public bool Enabled { get; set; } = true;

@@ -144,11 +144,11 @@ public sealed class LiveEarningsTests(HubFixture hub) : IClassFixture<HubFixture
         // Within the interval: held, nothing pushed, due one interval after the last recalculation.
         Assert.DoesNotContain(paced.Second, c => c.ParticipantId == paced.Rep);
         Assert.Equal(paced.Clock.GetUtcNow().AddSeconds(1), paced.Consumer.NextDue(paced.Tenant));
-        Assert.Empty(paced.Consumer.Flush(paced.Tenant, paced.Cursor));
+        Assert.Empty(await paced.Consumer.FlushAsync(paced.Tenant, paced.Cursor));
 
         // Due: one push with the total, from the figure last pushed, naming the last sale.
         paced.Clock.Now += TimeSpan.FromSeconds(1);
-        var flushed = paced.Consumer.Flush(paced.Tenant, paced.Cursor);
+        var flushed = await paced.Consumer.FlushAsync(paced.Tenant, paced.Cursor);
         Assert.Equal((500.00m, 1300.00m, "H-2"), flushed.Where(c => c.ParticipantId == paced.Rep).Select(c => (c.PreviousEarnings, c.Earnings, c.SaleExternalId)).Single());
         Assert.Null(paced.Consumer.NextDue(paced.Tenant));
     }
@@ -160,7 +160,7 @@ public sealed class LiveEarningsTests(HubFixture hub) : IClassFixture<HubFixture
 
         // The cursor stands further on than this node's cache: its held figure could be older than one already pushed.
         paced.Clock.Now += TimeSpan.FromSeconds(1);
-        Assert.Empty(paced.Consumer.Flush(paced.Tenant, paced.Cursor + 5));
+        Assert.Empty(await paced.Consumer.FlushAsync(paced.Tenant, paced.Cursor + 5));
         Assert.Equal(0, paced.Consumer.CachedCount(paced.Tenant));
     }
 
