@@ -14,23 +14,21 @@ public sealed class LiveEarnings
 {
     private readonly EngineContext context;
 
-    // The credits held, in arrival order, in an array with room to grow (Capacity): a recalculation reads it in place
-    // instead of copying a list of tens of thousands of credits (a roll-up manager's) every time.
+    // The credits held, in arrival order, in positions start.. of an array with room to grow (capacity positions; a
+    // slice of an array shared with other participants, CreditSlab, or one of its own): a recalculation reads it in
+    // place instead of copying a list of tens of thousands of credits (a roll-up manager's) every time.
     private CompCredit[] credits;
+    private int start;
+    private int capacity;
     private int count;
 
-    // Their positions in the canonical order (CreditKey), kept as credits arrive (a binary search and a shift of
-    // ints): the sort a recalculation would otherwise start with is a sixth of a roll-up manager's recalculation.
+    // Their positions in credits, in the canonical order (CreditKey), kept as credits arrive (a binary search and a
+    // shift of ints): the sort a recalculation would otherwise start with is a sixth of a roll-up manager's recalculation.
     private int[] order;
 
     /// <summary>Starts from the open period's input (only <paramref name="participantId"/>'s part of it is used).</summary>
     public LiveEarnings(CompensationInput openPeriod, Guid participantId)
         : this(openPeriod, participantId, Partition(openPeriod?.Credits ?? throw new ArgumentNullException(nameof(openPeriod)), [participantId])[participantId])
-    {
-    }
-
-    private LiveEarnings(CompensationInput openPeriod, Guid participantId, (CompCredit[] Credits, int Count) own)
-        : this(openPeriod, participantId, own.Credits, own.Count)
     {
     }
 
@@ -40,16 +38,27 @@ public sealed class LiveEarnings
     /// <paramref name="count"/> takes later credits without a copy). The input's own credits are not read.
     /// </summary>
     public LiveEarnings(CompensationInput openPeriod, Guid participantId, CompCredit[] credits, int count)
+        : this(openPeriod, participantId, new CreditSlice(credits ?? throw new ArgumentNullException(nameof(credits)), 0, count, credits.Length))
+    {
+    }
+
+    /// <summary>
+    /// As the constructor above for the credits of a <see cref="CreditSlice"/> (from <see cref="Partition"/>), whose
+    /// positions this instance then owns.
+    /// </summary>
+    public LiveEarnings(CompensationInput openPeriod, Guid participantId, CreditSlice credits)
     {
         ArgumentNullException.ThrowIfNull(openPeriod);
-        ArgumentNullException.ThrowIfNull(credits);
-        ArgumentOutOfRangeException.ThrowIfNegative(count);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, credits.Length);
-        for (var i = 0; i < count; i++)
+        ArgumentNullException.ThrowIfNull(credits.Array);
+        ArgumentOutOfRangeException.ThrowIfNegative(credits.Count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(credits.Count, credits.Capacity);
+        ArgumentOutOfRangeException.ThrowIfNegative(credits.Start);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(credits.Start + credits.Capacity, credits.Array.Length);
+        for (var i = credits.Start; i < credits.Start + credits.Count; i++)
         {
-            if (credits[i].ParticipantId != participantId)
+            if (credits.Array[i].ParticipantId != participantId)
             {
-                throw new ArgumentException($"Credit {credits[i].CreditId} is for participant {credits[i].ParticipantId}, not {participantId}.", nameof(credits));
+                throw new ArgumentException($"Credit {credits.Array[i].CreditId} is for participant {credits.Array[i].ParticipantId}, not {participantId}.", nameof(credits));
             }
         }
 
@@ -57,15 +66,17 @@ public sealed class LiveEarnings
         // Figures only: the push carries earnings and attainment, and the statement (with every line's sources) comes
         // from a calculation run over the same credits.
         context = new EngineContext(openPeriod with { Participants = [participantId], Credits = [] }, traceSources: false);
-        this.credits = credits;
-        this.count = count;
-        order = new int[credits.Length];
+        this.credits = credits.Array;
+        start = credits.Start;
+        capacity = credits.Capacity;
+        count = credits.Count;
+        order = new int[capacity];
         for (var i = 0; i < count; i++)
         {
-            order[i] = i;
+            order[i] = start + i;
         }
 
-        ParticipantCalculation.SortCanonical(credits, order, count);
+        ParticipantCalculation.SortCanonical(this.credits, order, count);
         Current = Recalculate();
     }
 
@@ -134,11 +145,12 @@ public sealed class LiveEarnings
 
     /// <summary>
     /// Each of <paramref name="participants"/>' credits among <paramref name="credits"/> (less those
-    /// <paramref name="leaveOut"/> names), in an array of their own sized once with room to grow
-    /// (<see cref="Capacity"/>), ready to hand to the constructor that takes ownership. One pass to count, one to
-    /// fill: a roll-up manager's credits run to megabytes, and every extra copy lands on the large-object heap.
+    /// <paramref name="leaveOut"/> names), in a slice sized once with room to grow (<see cref="Capacity"/>), ready to
+    /// hand to the constructor that takes ownership: taken from <paramref name="slab"/>, or an array of its own without
+    /// one. One pass to count, one to fill: a roll-up manager's credits run to megabytes, and every extra copy lands on
+    /// the large-object heap.
     /// </summary>
-    public static Dictionary<Guid, (CompCredit[] Credits, int Count)> Partition(IEnumerable<CompCredit> credits, IReadOnlyCollection<Guid> participants, Func<CompCredit, bool>? leaveOut = null)
+    public static Dictionary<Guid, CreditSlice> Partition(IEnumerable<CompCredit> credits, IReadOnlyCollection<Guid> participants, Func<CompCredit, bool>? leaveOut = null, CreditSlab? slab = null)
     {
         ArgumentNullException.ThrowIfNull(credits);
         ArgumentNullException.ThrowIfNull(participants);
@@ -157,10 +169,11 @@ public sealed class LiveEarnings
             }
         }
 
-        var arrays = new CompCredit[slot.Count][];
-        for (var k = 0; k < arrays.Length; k++)
+        var slices = new CreditSlice[slot.Count];
+        for (var k = 0; k < slices.Length; k++)
         {
-            arrays[k] = new CompCredit[Capacity(counts[k])];
+            var room = Capacity(counts[k]);
+            slices[k] = slab?.Take(room) ?? new CreditSlice(new CompCredit[room], 0, 0, room);
         }
 
         var filled = new int[slot.Count];
@@ -168,19 +181,29 @@ public sealed class LiveEarnings
         {
             if (slot.TryGetValue(credit.ParticipantId, out var k) && leaveOut?.Invoke(credit) != true)
             {
-                arrays[k][filled[k]++] = credit;
+                slices[k].Array[slices[k].Start + filled[k]++] = credit;
             }
         }
 
-        return slot.ToDictionary(p => p.Key, p => (arrays[p.Value], counts[p.Value]));
+        return slot.ToDictionary(p => p.Key, p => slices[p.Value] with { Count = counts[p.Value] });
     }
 
     private void Hold(CompCredit credit)
     {
-        if (count == credits.Length)
+        if (count == capacity)
         {
-            Array.Resize(ref credits, Capacity(count));
-            Array.Resize(ref order, credits.Length);
+            // Out of room: on to an array of this participant's own (the old slice stays with its array).
+            var own = new CompCredit[Capacity(count)];
+            Array.Copy(credits, start, own, 0, count);
+            for (var i = 0; i < count; i++)
+            {
+                order[i] -= start;
+            }
+
+            Array.Resize(ref order, own.Length);
+            credits = own;
+            start = 0;
+            capacity = own.Length;
         }
 
         // The first position whose credit sorts after this one (keys are unique: credit ids are).
@@ -200,8 +223,8 @@ public sealed class LiveEarnings
         }
 
         Array.Copy(order, lo, order, lo + 1, count - lo);
-        order[lo] = count;
-        credits[count++] = credit;
+        order[lo] = start + count;
+        credits[start + count++] = credit;
     }
 
     private ParticipantResult? Recalculate() => ParticipantCalculation.RunOrdered(context, ParticipantId, credits, order, count);

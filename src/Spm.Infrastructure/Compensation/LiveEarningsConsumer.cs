@@ -494,14 +494,13 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
             }
 
             var input = await CompensationInputLoader.LoadAsync(db, new CompensationInputLoader.Request(period, participants, null, 1, part), cancellationToken);
-            var credits = LiveEarnings.Partition(input.Credits, participants, c => pending.Contains(c.CreditId));
+            var credits = LiveEarnings.Partition(input.Credits, participants, c => pending.Contains(c.CreditId), state.Slab);
             foreach (var participant in participants)
             {
                 LiveEarnings? earnings = null;
                 try
                 {
-                    var (own, count) = credits[participant];
-                    earnings = new LiveEarnings(input, participant, own, count);
+                    earnings = new LiveEarnings(input, participant, credits[participant]);
                 }
                 catch (DomainException e)
                 {
@@ -578,6 +577,9 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
 
         /// <summary>Entries holding rows back for pacing (a key may outlive its entry: checked when flushed).</summary>
         public HashSet<(Guid Participant, Guid Period)> Waiting { get; } = [];
+
+        /// <summary>Where the entries' credits sit (<see cref="CreditSlab"/>): dropped with the state, every <see cref="Lifetime"/> at the latest.</summary>
+        public CreditSlab Slab { get; } = new();
 
         /// <summary>
         /// Per open month, what every build of it reads (plans, rates, months, locked payouts, and everyone's

@@ -133,4 +133,51 @@ public sealed class EstimateAndLiveTests
 
         Assert.Equal("credits", error.ParamName);
     }
+
+    [Fact]
+    public void Participants_share_a_slab_and_one_that_outgrows_its_slice_moves_out_without_touching_its_neighbour()
+    {
+        // Flat 5 %: 1,000 + 2,000 = 150.00; 17 more credits of 100 (past the slice's 2 + 16 positions) add 85.00 = 235.00.
+        var plan = Plan(Flat(0.05m));
+        CompCredit[] held = [Credit(1, 1_000m, D(1, 2)), Credit(2, 2_000m, D(1, 3)), Credit(3, 500m, D(1, 4), participant: Manager)];
+        var slices = LiveEarnings.Partition(held, [Rep, Manager], slab: new CreditSlab(128));
+
+        Assert.Same(slices[Rep].Array, slices[Manager].Array);
+        Assert.Equal((0, 2, 18), (slices[Rep].Start, slices[Rep].Count, slices[Rep].Capacity));
+        Assert.Equal((18, 1, 17), (slices[Manager].Start, slices[Manager].Count, slices[Manager].Capacity));
+
+        var live = new LiveEarnings(Input(Jan, plan, held), Rep, slices[Rep]);
+        Assert.Equal(150.00m, live.Current!.Earnings);
+        for (var i = 0; i < 17; i++)
+        {
+            live.Apply(Credit(10 + i, 100m, D(1, 20 - (i % 5))));
+        }
+
+        Assert.Equal(235.00m, live.Current.Earnings);
+        Assert.Equal(19, live.CreditCount);
+        Assert.Equal(held[2], slices[Manager].Array[18]);
+        Assert.Equal(default, slices[Manager].Array[19]);
+    }
+
+    [Fact]
+    public void A_slab_hands_out_consecutive_slices_and_gives_large_ones_their_own_array()
+    {
+        var slab = new CreditSlab(128);
+        var a = slab.Take(30);
+        var b = slab.Take(32);
+        var big = slab.Take(33);
+        var c = slab.Take(32);
+        var d = slab.Take(32);
+        var e = slab.Take(10);
+
+        Assert.Same(a.Array, b.Array);
+        Assert.Equal((0, 30, 30), (a.Start, a.Capacity, b.Start));
+        Assert.NotSame(a.Array, big.Array);
+        Assert.Equal((0, 33, 33), (big.Start, big.Capacity, big.Array.Length));
+        Assert.Same(a.Array, d.Array);
+        Assert.Equal((62, 94), (c.Start, d.Start));
+        // 126 + 10 > 128: a new shared array.
+        Assert.NotSame(a.Array, e.Array);
+        Assert.Equal((0, 128), (e.Start, e.Array.Length));
+    }
 }
