@@ -14,6 +14,9 @@ public sealed class LiveEarnings
 {
     private readonly EngineContext context;
 
+    // Keep only the totals of Current, not its lines (figuresOnly).
+    private readonly bool figuresOnly;
+
     // The credits held, in arrival order, in positions start.. of an array with room to grow (capacity positions; a
     // slice of an array shared with other participants, CreditSlab, or one of its own): a recalculation reads it in
     // place instead of copying a list of tens of thousands of credits (a roll-up manager's) every time.
@@ -44,10 +47,13 @@ public sealed class LiveEarnings
 
     /// <summary>
     /// As the constructor above for the credits of a <see cref="CreditSlice"/> (from <see cref="Partition"/>), whose
-    /// positions this instance then owns.
+    /// positions this instance then owns. With <paramref name="figuresOnly"/>, <see cref="Current"/> keeps the totals
+    /// and no lines: a cache of thousands of participants, each updated every few minutes, would otherwise keep every
+    /// statement's lines (and their rule texts) alive long enough for collections to copy them from generation to generation.
     /// </summary>
-    public LiveEarnings(CompensationInput openPeriod, Guid participantId, CreditSlice credits)
+    public LiveEarnings(CompensationInput openPeriod, Guid participantId, CreditSlice credits, bool figuresOnly = false)
     {
+        this.figuresOnly = figuresOnly;
         ArgumentNullException.ThrowIfNull(openPeriod);
         ArgumentNullException.ThrowIfNull(credits.Array);
         ArgumentOutOfRangeException.ThrowIfNegative(credits.Count);
@@ -227,5 +233,9 @@ public sealed class LiveEarnings
         credits[start + count++] = credit;
     }
 
-    private ParticipantResult? Recalculate() => ParticipantCalculation.RunOrdered(context, ParticipantId, credits, order, count);
+    private ParticipantResult? Recalculate()
+    {
+        var result = ParticipantCalculation.RunOrdered(context, ParticipantId, credits, order, count);
+        return figuresOnly && result is not null ? result with { Lines = [], AssignmentIds = [] } : result;
+    }
 }

@@ -500,7 +500,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
                 LiveEarnings? earnings = null;
                 try
                 {
-                    earnings = new LiveEarnings(input, participant, credits[participant]);
+                    earnings = new LiveEarnings(input, participant, credits[participant], figuresOnly: true);
                 }
                 catch (DomainException e)
                 {

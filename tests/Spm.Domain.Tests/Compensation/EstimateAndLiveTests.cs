@@ -180,4 +180,19 @@ public sealed class EstimateAndLiveTests
         Assert.NotSame(a.Array, e.Array);
         Assert.Equal((0, 128), (e.Start, e.Array.Length));
     }
+
+    [Fact]
+    public void Figures_only_keeps_the_totals_of_a_run_and_no_lines()
+    {
+        // 90,000 + 20,000 of a 100,000 quota, marginal: 100,000 x 5 % = 5,000.00 + 10,000 x 8 % = 800.00 = 5,800.00 at 110 %.
+        var plan = Plan(Commission(CommissionMethod.Marginal, (0m, 0.05m), (1m, 0.08m)));
+        var input = Input(Jan, plan, SoFar, quota: 100_000m);
+        var live = new LiveEarnings(input, Rep, LiveEarnings.Partition(SoFar, [Rep])[Rep], figuresOnly: true);
+        Assert.Equal((4_500.00m, 0.9m), (live.Current!.Earnings, live.Current.Attainment));
+
+        live.Apply(Credit(2, 20_000m, D(1, 20)));
+
+        Assert.Equal((5_800.00m, 1.1m, 5_800.00m), (live.Current.Earnings, live.Current.Attainment, live.Current.Payout));
+        Assert.Empty(live.Current.Lines);
+    }
 }
