@@ -136,12 +136,17 @@ internal sealed class CompensationBenchmark : IBenchmark
     {
         var live = new LiveEarnings(input with { Credits = own[..^100] }, rep);
         var times = new List<double>(100);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
         foreach (var credit in own[^100..])
         {
             var watch = Stopwatch.StartNew();
             live.Apply(credit);
             times.Add(watch.Elapsed.TotalMilliseconds);
         }
+
+        // Garbage per update: in the API every update's allocation brings the next collection closer for requests too.
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        BenchContext.Report($"live update, {own.Length:N0} {what}: allocated per update", allocated / 100 / 1024.0, "KB");
 
         times.Sort();
         BenchContext.Report($"live update, {own.Length:N0} {what}: p50", times[times.Count / 2], "ms");
