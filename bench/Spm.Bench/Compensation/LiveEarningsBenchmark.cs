@@ -81,6 +81,7 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
         var offAlone = new List<double>();
         var onAlone = new List<double>();
         var pushes = 0;
+        using var promotions = new GcPromotions();
 
         // Outbox rows of the tenant the dispatcher has not applied yet.
         async Task<long> LagAsync()
@@ -130,16 +131,18 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
                 // The process's CPU and collections over the phase: at 200/s on a small machine, what live earnings
                 // cost shows here (or not) when a phase's p99 jumps.
                 var start = ProcessSample.Take();
+                promotions.Take();
                 samples = await PacedAsync(dataSource, cache, tenant, random, cancellationToken);
-                pacedWork = ProcessSample.Take().Since(start);
+                pacedWork = ProcessSample.Take().Since(start) + $"; promoted {promotions.Take()}";
             }
             else
             {
                 // The service time, free of the queueing a loaded machine adds at 200/s; the recording path shares the
                 // process (and its collections) with the dispatcher, as in the API.
                 var gc = ProcessSample.Take();
+                promotions.Take();
                 var alone = await SequentialAsync(dataSource, cache, tenant, random, OneAtATime, cancellationToken);
-                var collections = ProcessSample.Take().Since(gc);
+                var collections = ProcessSample.Take().Since(gc) + $"; promoted {promotions.Take()}";
                 samples = alone.Samples;
                 // A dispatcher that fell behind (a batch stuck on a slow build holds the tenant's lock) would leave the
                 // phase measuring the recording path without live earnings: say so.

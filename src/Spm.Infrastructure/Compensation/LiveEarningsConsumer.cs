@@ -207,7 +207,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         }
 
         state.Months ??= await MonthsAsync(tenantId, cancellationToken);
-        var rows = await RowsAsync(tenantId, credited, cancellationToken);
+        var rows = await RowsAsync(tenantId, state, credited, cancellationToken);
 
         // Per event and participant: apply the rows one by one, or rebuild from the database.
         var plans = new List<Step>();
@@ -412,7 +412,7 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
     }
 
     /// <summary>The credit rows each event's sale revision wrote (adjustments from re-crediting excluded), one query for the batch.</summary>
-    private async Task<List<Row>[]> RowsAsync(Guid tenantId, List<(OutboxEnvelope Envelope, CreditsChanged Event)> credited, CancellationToken cancellationToken)
+    private async Task<List<Row>[]> RowsAsync(Guid tenantId, TenantState state, List<(OutboxEnvelope Envelope, CreditsChanged Event)> credited, CancellationToken cancellationToken)
     {
         var result = new List<Row>[credited.Count];
         for (var i = 0; i < result.Length; i++)
@@ -445,13 +445,11 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
         command.Parameters.Add(new NpgsqlParameter { Value = keyed.Select(i => credited[i].Event.ExternalId).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = keyed.Select(i => credited[i].Event.Revision).ToArray() });
         command.Parameters.Add(new NpgsqlParameter { Value = keyed.ToArray() });
-        var strings = new Dictionary<string, string>(StringComparer.Ordinal);
-        var types = new Dictionary<string, CreditType>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             // The engine's credit columns first, as CompensationInputLoader reads them.
-            var credit = CompensationInputLoader.ReadCredit(reader, strings, types);
+            var credit = CompensationInputLoader.ReadCredit(reader, state.Strings, state.Types);
             var n = reader.GetInt32(11);
             result[n].Add(new Row(credit, reader.GetDecimal(12), reader.GetBoolean(13), credited[n].Event.Source, credited[n].Event.ExternalId));
         }
@@ -577,6 +575,16 @@ public sealed partial class LiveEarningsConsumer(NpgsqlDataSource dataSource, Ti
 
         /// <summary>Entries holding rows back for pacing (a key may outlive its entry: checked when flushed).</summary>
         public HashSet<(Guid Participant, Guid Period)> Waiting { get; } = [];
+
+        /// <summary>
+        /// Currencies, products and segments of the credits read so far, so the credits the cache keeps point at
+        /// strings as old as the cache: a fresh string per batch, referenced from the old slab, is a young object held
+        /// by an old one, which every collection has to find through the card table.
+        /// </summary>
+        public Dictionary<string, string> Strings { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Credit types by their stored name (see <see cref="Strings"/>).</summary>
+        public Dictionary<string, CreditType> Types { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Where the entries' credits sit (<see cref="CreditSlab"/>): dropped with the state, every <see cref="Lifetime"/> at the latest.</summary>
         public CreditSlab Slab { get; } = new();
