@@ -133,7 +133,7 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
                 var start = ProcessSample.Take();
                 promotions.Take();
                 samples = await PacedAsync(dataSource, cache, tenant, random, cancellationToken);
-                pacedWork = ProcessSample.Take().Since(start) + $"; promoted {promotions.Take()}";
+                pacedWork = ProcessSample.Take().Since(start) + $"; {promotions.Take()}";
             }
             else
             {
@@ -142,7 +142,7 @@ internal sealed class LiveEarningsBenchmark : IBenchmark
                 var gc = ProcessSample.Take();
                 promotions.Take();
                 var alone = await SequentialAsync(dataSource, cache, tenant, random, OneAtATime, cancellationToken);
-                var collections = ProcessSample.Take().Since(gc) + $"; promoted {promotions.Take()}";
+                var collections = ProcessSample.Take().Since(gc) + $"; {promotions.Take()}";
                 samples = alone.Samples;
                 // A dispatcher that fell behind (a batch stuck on a slow build holds the tenant's lock) would leave the
                 // phase measuring the recording path without live earnings: say so.
