@@ -4,7 +4,11 @@ namespace Spm.Domain.Compensation;
 /// Where a participant's live credits sit: positions <see cref="Start"/> to <see cref="Start"/> +
 /// <see cref="Capacity"/> of <see cref="Array"/>, the first <see cref="Count"/> of them filled.
 /// </summary>
-public readonly record struct CreditSlice(CompCredit[] Array, int Start, int Count, int Capacity);
+public readonly record struct CreditSlice(CompCredit[] Array, int Start, int Count, int Capacity)
+{
+    /// <summary>An empty slice that is a whole array of its own, of <paramref name="capacity"/> positions.</summary>
+    public static CreditSlice Own(int capacity) => new(new CompCredit[capacity], 0, 0, capacity);
+}
 
 /// <summary>
 /// Hands out slices of large shared arrays for the credits of many participants' live earnings, which a cache then
@@ -32,7 +36,7 @@ public sealed class CreditSlab
         ArgumentOutOfRangeException.ThrowIfNegative(capacity);
         if (capacity > length / 4)
         {
-            return new CreditSlice(new CompCredit[capacity], 0, 0, capacity);
+            return CreditSlice.Own(capacity);
         }
 
         if (current is null || used + capacity > current.Length)

@@ -179,7 +179,7 @@ public sealed class LiveEarnings
         for (var k = 0; k < slices.Length; k++)
         {
             var room = Capacity(counts[k]);
-            slices[k] = slab?.Take(room) ?? new CreditSlice(new CompCredit[room], 0, 0, room);
+            slices[k] = slab?.Take(room) ?? CreditSlice.Own(room);
         }
 
         var filled = new int[slot.Count];

@@ -33,8 +33,9 @@ public sealed class OutboxDispatcherOptions
     /// <summary>
     /// Share of one core that the recalculations of one paced participant may take: a recalculation that took
     /// <c>t</c> waits at least <c>t / EarningsCpuShare</c> before the next (and never less than
-    /// <see cref="EarningsInterval"/>). With 0.005, a recalculation that took 37 ms (a company-wide manager holding
-    /// 85,000 credits, `./spm bench comp` on two cores) waits about 7.4 s; a 1 ms one waits the interval. The share,
+    /// <see cref="EarningsInterval"/>). With 0.005, a recalculation that took 10 ms (a company-wide manager holding
+    /// 85,000 credits, `./spm bench comp` on two quiet cores: 8-10 ms; 37 ms in a busy hour) waits 2 s; a 1 ms one
+    /// waits the interval. The share,
     /// not the engine's speed, sets the CPU pacing takes from <c>recordSales</c>: a faster recalculation runs more often
     /// in the same share. (0.02 and 0.005 were each run through `./spm bench comp live`, but never side by side in one
     /// run, so what the smaller share saves on the p99 is not measured apart.)
